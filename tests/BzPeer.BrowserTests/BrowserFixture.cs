@@ -12,6 +12,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private const string ChromiumPath = "/usr/bin/chromium";
 
     private TestSite? site;
+    private DemoSite? demo;
     private string? thirdPartyRoot;
 
     internal IPlaywright Playwright { get; private set; } = null!;
@@ -24,6 +25,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     internal StaticSiteHost ThirdPartyHost { get; private set; } = null!;
 
     internal TestSite Site => site!;
+
+    /// <summary>The demo site built by the real generator, served under <see cref="DemoSite.PathBase"/>.</summary>
+    internal DemoSite Demo => demo!;
+
+    internal StaticSiteHost DemoHost { get; private set; } = null!;
+
+    /// <summary>Absolute URL of a demo site path such as "explore/".</summary>
+    internal string DemoUrl(string path) => DemoHost.OriginText + DemoSite.PathBase + path;
 
     /// <summary>Absolute URL of a site path such as "explore/".</summary>
     internal string Url(string path) => SiteHost.OriginText + TestSite.PathBase + path;
@@ -38,6 +47,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         site = TestSite.Create();
         SiteHost = await StaticSiteHost.StartAsync(site.Root, TestSite.PathBase);
+        demo = DemoSite.Build();
+        DemoHost = await StaticSiteHost.StartAsync(demo.Root, DemoSite.PathBase);
 
         thirdPartyRoot = Path.Combine(Path.GetTempPath(), "bzpeer-host-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(thirdPartyRoot);
@@ -48,6 +59,16 @@ public sealed class BrowserFixture : IAsyncLifetime
             <body>
             <h1>A post that embeds a research graph</h1>
             <iframe src="{Url("embed/researchers/ada-lovelace/")}" width="640" height="420" title="Ada Lovelace's research graph"></iframe>
+            </body>
+            </html>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(thirdPartyRoot, "demo.html"), $"""
+            <!doctype html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>Someone else's blog</title><link rel="icon" href="data:,"></head>
+            <body>
+            <h1>A post that embeds the demo site's graph</h1>
+            <iframe src="{DemoUrl("embed/researchers/milad-hashemi/")}" width="640" height="420" title="Milad Hashemi's research graph"></iframe>
             </body>
             </html>
             """);
@@ -84,7 +105,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             await ThirdPartyHost.DisposeAsync();
         }
 
+        if (DemoHost is not null)
+        {
+            await DemoHost.DisposeAsync();
+        }
+
         site?.Dispose();
+        demo?.Dispose();
         if (thirdPartyRoot is not null)
         {
             Directory.Delete(thirdPartyRoot, recursive: true);

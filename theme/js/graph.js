@@ -282,9 +282,14 @@
     var mode = container.getAttribute("data-graph-mode") || "panel";
     var src = container.getAttribute("data-graph-src");
     container.classList.add("bz-graph--" + cssToken(mode), "bz-graph--loading");
+    // Whatever the page put inside the container (a "loading" note, a
+    // <noscript>) is a placeholder: it stays until the graph replaces it.
+    var placeholders = Array.prototype.slice.call(container.childNodes);
     var status = el("p", "bz-graph__status", "Loading the research graph\u2026");
     status.setAttribute("role", "status");
-    container.appendChild(status);
+    status.placeholders = placeholders;
+    var hasPlaceholder = placeholders.some(function (n) { return n.nodeType === 1 || n.textContent.trim(); });
+    if (!hasPlaceholder) container.appendChild(status);
 
     if (!src || typeof d3 === "undefined") {
       fail(container, status, new Error(src ? "d3 is not loaded" : "data-graph-src is missing"));
@@ -307,6 +312,7 @@
           reduced: reducedMotion()
         };
         status.remove();
+        placeholders.forEach(function (n) { n.remove(); });
         container.classList.remove("bz-graph--loading");
         var drawn = mode === "explorer"
           ? new Explorer(container, g, options).drawn
@@ -330,6 +336,7 @@
     container.classList.add("bz-graph--error");
     container.setAttribute("data-graph-state", "error");
     status.textContent = "The research graph could not be loaded.";
+    status.placeholders.forEach(function (n) { if (n.nodeName !== "NOSCRIPT") n.remove(); });
     if (!status.parentNode) container.appendChild(status);
     if (window.console) window.console.error("bz-graph:", error && error.message ? error.message : error);
   }
@@ -507,7 +514,9 @@
 
   Panel.prototype.addOpenLink = function (centre) {
     var g = this.g, container = this.container;
-    if (container.querySelector(".bz-graph__open")) return;
+    // The page may bring its own link back to the site (BzPeer's embed
+    // template does); then one is enough.
+    if (document.querySelector(".bz-graph__open, .embed-credit a")) return;
     var href = centre >= 0 ? pageHref(this.options.base, g.urls[centre]) : "";
     if (!href) href = pageHref(this.options.base, "explore/") || new URL(this.options.base, document.baseURI).href;
     var site = container.getAttribute("data-graph-site-title") || window.location.host;
@@ -1133,7 +1142,9 @@
       this.updateVisibleCount();
     }
     this.select(i, true);
-    var k = Math.max(this.transform.k, this.fitK * 6);
+    // Zoom in enough to separate the node from its crowd: more for big graphs.
+    var closer = Math.min(6, Math.max(1.5, Math.sqrt(g.size) / 10));
+    var k = Math.max(this.transform.k, this.fitK * closer);
     var target = d3.zoomIdentity
       .translate(this.width / 2 - k * g.x[i], this.height / 2 - k * g.y[i])
       .scale(k);
