@@ -82,22 +82,12 @@ public sealed class ExplorerTests(BrowserFixture fixture, ITestOutputHelper outp
         var drawn = int.Parse(await container.GetAttributeAsync("data-graph-drawn-nodes") ?? "", CultureInfo.InvariantCulture);
         Assert.InRange(drawn, 1, fixture.Site.Graph.NodeCount / 2);
         await guarded.ScreenshotAsync("explorer-focused", container);
-        guarded.AssertNoProblems();
-    }
 
-    [Fact]
-    public async Task Loading_with_a_node_fragment_restores_the_focus()
-    {
-        await using var guarded = await OpenExplorerAsync("#node=r:ada-lovelace");
-        var page = guarded.Page;
-        var container = page.Locator(".bz-graph");
-        await Expect(container).ToHaveAttributeAsync("data-graph-selected", "r:ada-lovelace");
-        await Expect(page.Locator(".bz-graph__side-title")).ToHaveTextAsync("Ada Lovelace");
-
-        // Reload keeps it too (the fragment is the state).
+        // The fragment is the state: a reload (or a shared link) restores the focus.
         await page.ReloadAsync();
         await GraphWaits.WaitReadyAsync(page, 60_000);
         await Expect(container).ToHaveAttributeAsync("data-graph-selected", "r:ada-lovelace");
+        await Expect(side.Locator(".bz-graph__side-title")).ToHaveTextAsync("Ada Lovelace");
         guarded.AssertNoProblems();
     }
 
@@ -129,12 +119,14 @@ public sealed class ExplorerTests(BrowserFixture fixture, ITestOutputHelper outp
     }
 
     [Fact]
-    public async Task Clicking_a_node_on_the_canvas_selects_it()
+    public async Task Opening_a_node_link_restores_it_and_clicking_the_canvas_selects_a_node()
     {
         await using var guarded = await OpenExplorerAsync("#node=r:ada-lovelace");
         var page = guarded.Page;
         var container = page.Locator(".bz-graph");
         var canvas = container.Locator("canvas[role='img']");
+        await Expect(container).ToHaveAttributeAsync("data-graph-selected", "r:ada-lovelace");
+        await Expect(page.Locator(".bz-graph__side-title")).ToHaveTextAsync("Ada Lovelace");
 
         // Escape clears the selection but leaves Ada in the middle of the view.
         await canvas.FocusAsync();
@@ -169,7 +161,7 @@ public sealed class ExplorerTests(BrowserFixture fixture, ITestOutputHelper outp
     }
 
     [Fact]
-    public async Task Panning_and_zooming_redraw_quickly()
+    public async Task Panning_and_zooming_redraw_only_what_is_in_view()
     {
         await using var guarded = await OpenExplorerAsync();
         var page = guarded.Page;
@@ -179,25 +171,32 @@ public sealed class ExplorerTests(BrowserFixture fixture, ITestOutputHelper outp
 
         var frames = new List<double>();
         await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 3; i++)
         {
-            await page.Mouse.WheelAsync(0, -240);
+            await page.Mouse.WheelAsync(0, -400);
             await page.WaitForTimeoutAsync(250);
             frames.Add(double.Parse(await container.GetAttributeAsync("data-graph-frame-ms") ?? "0", CultureInfo.InvariantCulture));
         }
 
         await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(box.X + box.Width / 2 + 200, box.Y + box.Height / 2 + 100, new MouseMoveOptions { Steps = 10 });
+        await page.Mouse.MoveAsync(box.X + box.Width / 2 + 200, box.Y + box.Height / 2 + 100, new MouseMoveOptions { Steps = 5 });
         await page.Mouse.UpAsync();
         await page.WaitForTimeoutAsync(250);
         frames.Add(double.Parse(await container.GetAttributeAsync("data-graph-frame-ms") ?? "0", CultureInfo.InvariantCulture));
 
         var drawn = int.Parse(await container.GetAttributeAsync("data-graph-drawn-nodes") ?? "", CultureInfo.InvariantCulture);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"redraw ms after each wheel step and a drag: {string.Join(", ", frames)}; nodes drawn at the end: {drawn}"));
-        // Zoomed in, culling must leave most nodes out and a frame must be well under a second
-        // even on a shared CI core with software rendering.
-        Assert.InRange(drawn, 1, fixture.Site.Graph.NodeCount - 1);
-        Assert.True(frames.Max() < 1000, $"slowest redraw {frames.Max()} ms");
+        var edges = int.Parse(await container.GetAttributeAsync("data-graph-drawn-edges") ?? "", CultureInfo.InvariantCulture);
+        var report = string.Create(CultureInfo.InvariantCulture,
+            $"explorer redraw ms after each wheel step and a drag: {string.Join(", ", frames)}; drawn at the end: {drawn} nodes, {edges} edges");
+        output.WriteLine(report);
+        Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "artifacts"));
+        await File.WriteAllTextAsync(Path.Combine(RepoPaths.Root, "artifacts", "explorer-redraw.txt"), report + "\n");
+        // Zoomed in, culling leaves most of the graph out of the frame. The time
+        // bound is loose on purpose: CI shares two cores and renders in software;
+        // drawing every node and edge each frame would still break it.
+        Assert.InRange(drawn, 1, fixture.Site.Graph.NodeCount / 2);
+        Assert.InRange(edges, 0, fixture.Site.Graph.EdgeCount / 2);
+        Assert.True(frames.Max() < 2000, $"slowest redraw {frames.Max()} ms");
         guarded.AssertNoProblems();
     }
 }

@@ -540,7 +540,6 @@
     this.frame = 0;
     this.byKind = this.groupByKind();
     this.buildControls();
-    this.buildTrees();
     this.readColours();
     this.size();
     this.computeRadii();
@@ -557,6 +556,13 @@
     this.renderBase();
     this.renderOverlay();
     this.drawn = g.size;
+    var self = this;
+    afterNextPaint(function () {
+      window.setTimeout(function () {
+        self.ensureTrees();
+        self.renderOverlay();
+      }, 0);
+    });
   }
 
   Explorer.prototype.groupByKind = function () {
@@ -566,8 +572,13 @@
     return groups.map(function (list) { return Uint32Array.from(list); });
   };
 
-  /** One quadtree per kind, so hidden kinds are skipped without rebuilding. */
-  Explorer.prototype.buildTrees = function () {
+  /**
+   * One quadtree per kind, so hidden kinds are skipped without rebuilding.
+   * Built on first use (or when the browser is idle after the first frame),
+   * not before it: the first frame does not need them.
+   */
+  Explorer.prototype.ensureTrees = function () {
+    if (this.trees) return this.trees;
     var g = this.g;
     this.trees = this.byKind.map(function (list) {
       return d3.quadtree()
@@ -575,6 +586,7 @@
         .y(function (i) { return g.y[i]; })
         .addAll(Array.from(list));
     });
+    return this.trees;
   };
 
   Explorer.prototype.readColours = function () {
@@ -874,9 +886,10 @@
     var best = -1, bestD = Infinity;
     // No node is wider than this, so nothing farther can be under the pointer.
     var reach = (MAX_BASE_RADIUS * this.zoomFactor(t.k) + 6) / t.k;
-    for (var k = 0; k < this.trees.length; k++) {
+    var trees = this.ensureTrees();
+    for (var k = 0; k < trees.length; k++) {
       if (!this.visibleKind[k]) continue;
-      var i = this.trees[k].find(wx, wy, reach);
+      var i = trees[k].find(wx, wy, reach);
       if (i === undefined) continue;
       var dx = g.x[i] - wx, dy = g.y[i] - wy;
       var d = Math.sqrt(dx * dx + dy * dy) * t.k;
@@ -1070,10 +1083,11 @@
   Explorer.prototype.fewVisible = function (limit) {
     var g = this.g, t = this.transform, w = this.width, h = this.height;
     var x0 = -t.x / t.k, y0 = -t.y / t.k, x1 = (w - t.x) / t.k, y1 = (h - t.y) / t.k;
-    var found = [], vis = this.visibleKind;
-    for (var k = 0; k < this.trees.length; k++) {
+    if (!this.trees) return [];
+    var found = [], vis = this.visibleKind, trees = this.trees;
+    for (var k = 0; k < trees.length; k++) {
       if (!vis[k]) continue;
-      this.trees[k].visit(function (node, nx0, ny0, nx1, ny1) {
+      trees[k].visit(function (node, nx0, ny0, nx1, ny1) {
         if (found.length > limit) return true;
         if (nx0 > x1 || nx1 < x0 || ny0 > y1 || ny1 < y0) return true;
         if (!node.length) {
