@@ -69,7 +69,7 @@ public sealed class PanelTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Keyboard_reaches_the_centre_first_and_Enter_opens_a_node()
+    public async Task Keyboard_reaches_the_centre_first_arrows_move_and_Enter_opens_a_node()
     {
         await using var guarded = await GuardedPage.OpenAsync(fixture, reducedMotion: true);
         var page = guarded.Page;
@@ -84,7 +84,18 @@ public sealed class PanelTests(BrowserFixture fixture)
         // The focused node's label shows without a pointer.
         await Expect(focused.Locator(".bz-graph__label")).ToHaveCSSAsync("opacity", "1");
 
+        // One tab stop for the whole graph: Tab leaves it, Shift+Tab comes back
+        // to the same node, the arrow keys walk the nodes in reading order.
         await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Zoom in" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Expect(focused).ToHaveAttributeAsync("data-node-id", "r:ada-lovelace");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(focused).ToHaveAttributeAsync("data-node-id", "r:charles-babbage");
+        await page.Keyboard.PressAsync("End");
+        await Expect(focused).ToHaveAttributeAsync("data-node-id", "i:university-of-london");
+        await page.Keyboard.PressAsync("Home");
+        await page.Keyboard.PressAsync("ArrowRight");
         await Expect(focused).ToHaveAttributeAsync("data-node-id", "r:charles-babbage");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(fixture.Url("researchers/charles-babbage/"));
@@ -104,6 +115,21 @@ public sealed class PanelTests(BrowserFixture fixture)
         await Expect(viewport).ToHaveAttributeAsync("transform", new System.Text.RegularExpressions.Regex(@"scale\(1\.5\)"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Reset view" }).ClickAsync();
         await Expect(viewport).ToHaveAttributeAsync("transform", new System.Text.RegularExpressions.Regex(@"scale\(1\)"));
+        guarded.AssertNoProblems();
+    }
+    [Theory]
+    [InlineData(ColorScheme.Light, "rgb(26, 95, 180)")]
+    [InlineData(ColorScheme.Dark, "rgb(120, 174, 237)")]
+    public async Task Node_colours_follow_the_colour_scheme(ColorScheme scheme, string researcherFill)
+    {
+        await using var guarded = await GuardedPage.OpenAsync(fixture);
+        var page = guarded.Page;
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = scheme });
+        await page.GotoAsync(fixture.Url(ProfilePath));
+        await GraphWaits.WaitReadyAsync(page);
+
+        await Expect(page.Locator("[data-node-id='r:charles-babbage'] .bz-graph__dot")).ToHaveCSSAsync("fill", researcherFill);
+        await guarded.ScreenshotAsync("panel-" + scheme.ToString().ToLowerInvariant(), page.Locator(".bz-graph"));
         guarded.AssertNoProblems();
     }
 }

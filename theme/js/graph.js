@@ -371,7 +371,7 @@
     svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
     svg.setAttribute("role", "group");
     svg.setAttribute("aria-label", centre >= 0
-      ? "Research graph around " + g.labels[centre] + ": " + g.size + " nodes. Tab through the nodes; Enter opens a page."
+      ? "Research graph around " + g.labels[centre] + ": " + g.size + " nodes. Arrow keys move between nodes; Enter opens a page."
       : "Research graph: " + g.size + " nodes.");
     var viewport = svgEl("g", "bz-graph__viewport");
     var edgeLayer = svgEl("g", "bz-graph__edges");
@@ -398,10 +398,14 @@
     }
     this.edgeEls = edgeEls;
 
-    // DOM order is the keyboard order, so nodes go in reading order: the
-    // centre first, then by kind and label (the order of the page's text list).
+    // Keyboard order is reading order: the centre first, then by kind and
+    // label (the order of the page's text list). The graph is one tab stop
+    // (a roving tabindex): arrow keys move between its links, so a slice of
+    // 150 nodes does not put 150 tab stops between the reader and the rest
+    // of the page.
     var order = readingOrder(g);
     this.nodeEls = new Array(g.size);
+    this.links = [];
     order.forEach(function (i) {
       var kind = cssToken(g.kinds[g.kind[i]]);
       var href = pageHref(self.options.base, g.urls[i]);
@@ -410,9 +414,10 @@
       node.setAttribute("data-node-id", g.ids[i]);
       node.setAttribute("aria-label", describe(g, i));
       if (href) {
-        node.setAttribute("tabindex", "0");
+        node.setAttribute("tabindex", self.links.length === 0 ? "0" : "-1");
         node.setAttribute("role", "link");
         node.setAttribute("data-href", href);
+        self.links.push(node);
       } else {
         node.setAttribute("role", "img");
       }
@@ -443,10 +448,23 @@
     });
     stage.addEventListener("keydown", function (event) {
       var node = event.target.closest && event.target.closest(".bz-graph__node");
-      if (node && event.key === "Enter" && node.getAttribute("data-href")) {
-        event.preventDefault();
-        openHref(node.getAttribute("data-href"), self.linkTarget, event);
+      if (!node || !node.getAttribute("data-href")) return;
+      var at = self.links.indexOf(node), next = -1;
+      switch (event.key) {
+        case "Enter":
+          event.preventDefault();
+          openHref(node.getAttribute("data-href"), self.linkTarget, event);
+          return;
+        case "ArrowDown": case "ArrowRight": next = Math.min(at + 1, self.links.length - 1); break;
+        case "ArrowUp": case "ArrowLeft": next = Math.max(at - 1, 0); break;
+        case "Home": next = 0; break;
+        case "End": next = self.links.length - 1; break;
+        default: return;
       }
+      event.preventDefault();
+      node.setAttribute("tabindex", "-1");
+      self.links[next].setAttribute("tabindex", "0");
+      self.links[next].focus();
     });
     ["pointerover", "focusin"].forEach(function (type) {
       stage.addEventListener(type, function (event) {
