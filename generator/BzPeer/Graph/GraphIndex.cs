@@ -1,0 +1,94 @@
+using BzPeer.Model;
+
+namespace BzPeer.Graph;
+
+/// <summary>
+/// The content graph as arrays: node i is <see cref="Nodes"/>[i] (in node-kind, then id order, the order of
+/// graph.json), edges as index pairs, plus a CSR adjacency that many slices read in parallel.
+/// </summary>
+internal sealed class GraphIndex
+{
+    public GraphIndex(ContentGraph graph)
+    {
+        Nodes = graph.AllEntities().ToArray();
+        IndexOf = new Dictionary<Entity, int>(Nodes.Length, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < Nodes.Length; i++)
+        {
+            IndexOf[Nodes[i]] = i;
+        }
+
+        Edges = graph.Edges
+            .Select(e => new IndexedEdge(IndexOf[e.From], IndexOf[e.To], e.Kind, e.Weight))
+            .OrderBy(e => e.Source).ThenBy(e => e.Target).ThenBy(e => e.Kind)
+            .ToArray();
+
+        Degree = new int[Nodes.Length];
+        foreach (var edge in Edges)
+        {
+            Degree[edge.Source]++;
+            Degree[edge.Target]++;
+        }
+
+        Offsets = new int[Nodes.Length + 1];
+        for (var i = 0; i < Nodes.Length; i++)
+        {
+            Offsets[i + 1] = Offsets[i] + Degree[i];
+        }
+
+        Neighbours = new int[Offsets[^1]];
+        NeighbourWeights = new int[Offsets[^1]];
+        NeighbourEdges = new int[Offsets[^1]];
+        var fill = (int[])Offsets.Clone();
+        for (var e = 0; e < Edges.Length; e++)
+        {
+            var edge = Edges[e];
+            Neighbours[fill[edge.Source]] = edge.Target;
+            NeighbourEdges[fill[edge.Source]] = e;
+            NeighbourWeights[fill[edge.Source]++] = edge.Weight;
+            Neighbours[fill[edge.Target]] = edge.Source;
+            NeighbourEdges[fill[edge.Target]] = e;
+            NeighbourWeights[fill[edge.Target]++] = edge.Weight;
+        }
+    }
+
+    public Entity[] Nodes { get; }
+
+    public Dictionary<Entity, int> IndexOf { get; }
+
+    public IndexedEdge[] Edges { get; }
+
+    public int[] Degree { get; }
+
+    public int[] Offsets { get; }
+
+    public int[] Neighbours { get; }
+
+    public int[] NeighbourWeights { get; }
+
+    /// <summary>For each adjacency entry, the index of its edge in <see cref="Edges"/>.</summary>
+    public int[] NeighbourEdges { get; }
+
+    /// <summary>Edges with both ends in <paramref name="members"/> (ascending node indexes), in graph order; O(sum of member degrees).</summary>
+    public List<IndexedEdge> EdgesWithin(IReadOnlyList<int> members)
+    {
+        var set = new HashSet<int>(members);
+        var found = new List<int>();
+        foreach (var member in members)
+        {
+            for (var k = Offsets[member]; k < Offsets[member + 1]; k++)
+            {
+                var e = NeighbourEdges[k];
+                // Each edge is seen from both ends; keep it once, from its source.
+                if (Edges[e].Source == member && set.Contains(Edges[e].Target))
+                {
+                    found.Add(e);
+                }
+            }
+        }
+
+        found.Sort();
+        return found.Select(e => Edges[e]).ToList();
+    }
+}
+
+internal readonly record struct IndexedEdge(int Source, int Target, EdgeKind Kind, int Weight);
