@@ -1,3 +1,5 @@
+using BzPeer.Graph.Layout;
+using BzPeer.Graph.Slicing;
 using BzPeer.Model;
 using BzPeer.Output;
 using BzPeer.Rendering;
@@ -5,80 +7,61 @@ using BzPeer.Rendering;
 namespace BzPeer.Graph;
 
 /// <summary>
-/// The graph part of the render stage: lays out the whole graph, cuts one slice per entity (SPEC §6,
-/// docs/graph-slices.md), lays each slice out on its own, and writes graph JSON version 1.
+/// The graph part of the render stage: lays out the whole graph, cuts one slice per entity
+/// (docs/graph-slices.md), lays each slice out on its own, and writes graph JSON version 1
+/// (docs/graph-json.md).
 /// </summary>
 internal static class GraphStage
 {
+    /// <summary>Cap on the full layout's estimated cost; turned into an iteration count, never read off a clock.</summary>
+    private static readonly TimeSpan FullLayoutBudget = TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// Slices are small ego networks and there is one per entity, so each gets a short simulation. Its
+    /// start positions hash from the node ids, so a slice whose neighbourhood did not change keeps its drawing.
+    /// </summary>
+    private const int SliceIterations = 60;
+
     public static GraphOutput Build(ContentGraph graph)
     {
         var index = new GraphIndex(graph);
         var settings = graph.Config.Graph;
-        var all = Enumerable.Range(0, index.Nodes.Length).ToArray();
-        var (x, y) = Layout(index, all, index.Edges);
-        var files = new List<OutputFile> { new("graph/graph.json", GraphJson.Write(index, all, x, y, null, index.Edges)) };
+        var ids = index.Nodes.Select(n => n.NodeId).ToArray();
+        var all = Enumerable.Range(0, ids.Length).ToArray();
+        var layoutEdges = index.Edges.Select(e => new LayoutEdge(e.Source, e.Target, e.Weight)).ToArray();
+        var full = ForceLayout.Run(ids, layoutEdges, new LayoutOptions { TimeBudget = FullLayoutBudget });
+        var files = new List<OutputFile> { new("graph/graph.json", GraphJson.Write(index, all, full.X, full.Y, null, index.Edges)) };
 
-        var centres = index.Nodes.Where(n => n.Kind != NodeKind.External).ToArray();
+        var adjacency = GraphAdjacency.Build(ids.Length, layoutEdges, ids);
+        var centres = all.Where(i => index.Nodes[i].Kind != NodeKind.External).ToArray();
+        var memberSets = GraphSlicer.SliceAll(adjacency, centres, settings.SliceRadius, settings.SliceMaxNodes);
         var sliceFiles = new OutputFile[centres.Length];
-        var sliceMembers = new IReadOnlyList<Entity>[centres.Length];
+        var sliceOptions = new LayoutOptions { Iterations = SliceIterations, MaxDegreeOfParallelism = 1 };
         Parallel.For(0, centres.Length, i =>
         {
-            var centre = centres[i];
-            var members = Slice(index, index.IndexOf[centre], settings.SliceRadius, settings.SliceMaxNodes);
+            var centre = index.Nodes[centres[i]];
+            var members = memberSets[i];
             var edges = index.EdgesWithin(members);
-            var (sx, sy) = Layout(index, members, edges);
-            sliceFiles[i] = new OutputFile(SiteUrls.SliceRelative(centre), GraphJson.Write(index, members, sx, sy, centre, edges));
-            sliceMembers[i] = members.Select(m => index.Nodes[m]).ToList();
+            var local = new Dictionary<int, int>(members.Length);
+            for (var m = 0; m < members.Length; m++)
+            {
+                local[members[m]] = m;
+            }
+
+            var layout = ForceLayout.Run(
+                members.Select(m => ids[m]).ToArray(),
+                edges.Select(e => new LayoutEdge(local[e.Source], local[e.Target], e.Weight)).ToArray(),
+                sliceOptions);
+            sliceFiles[i] = new OutputFile(SiteUrls.SliceRelative(centre), GraphJson.Write(index, members, layout.X, layout.Y, centre, edges));
         });
 
         files.AddRange(sliceFiles);
         var slices = new Dictionary<Entity, IReadOnlyList<Entity>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < centres.Length; i++)
         {
-            slices[centres[i]] = sliceMembers[i];
+            slices[index.Nodes[centres[i]]] = memberSets[i].Select(m => index.Nodes[m]).ToList();
         }
 
         return new GraphOutput(files, index.Nodes.Length, index.Edges.Length, slices);
-    }
-
-    private static int[] Slice(GraphIndex index, int centre, int radius, int maxNodes)
-    {
-        var distance = new Dictionary<int, int> { [centre] = 0 };
-        var frontier = new List<int> { centre };
-        for (var hop = 1; hop <= radius && frontier.Count > 0; hop++)
-        {
-            var next = new List<int>();
-            foreach (var node in frontier)
-            {
-                for (var k = index.Offsets[node]; k < index.Offsets[node + 1]; k++)
-                {
-                    var other = index.Neighbours[k];
-                    if (distance.TryAdd(other, hop))
-                    {
-                        next.Add(other);
-                    }
-                }
-            }
-
-            frontier = next;
-        }
-
-        return distance
-            .OrderBy(p => p.Value).ThenByDescending(p => index.Degree[p.Key]).ThenBy(p => p.Key)
-            .Take(maxNodes).Select(p => p.Key).Order().ToArray();
-    }
-
-    private static (float[] X, float[] Y) Layout(GraphIndex index, int[] members, IReadOnlyList<IndexedEdge> edges)
-    {
-        var x = new float[members.Length];
-        var y = new float[members.Length];
-        for (var i = 0; i < members.Length; i++)
-        {
-            var angle = 2 * Math.PI * i / Math.Max(1, members.Length);
-            x[i] = (float)(100 * Math.Cos(angle));
-            y[i] = (float)(100 * Math.Sin(angle));
-        }
-
-        return (x, y);
     }
 }
