@@ -122,4 +122,12 @@ internal static class GraphWaits
 
     public static Task WaitReadyAsync(IFrameLocator frame, float timeout = 30_000) =>
         frame.Locator(Ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = timeout });
+
+    /// <summary>
+    /// Waits until the page has navigated to url. Waits for the commit, not the
+    /// load event: a navigation started from a keydown can finish while the
+    /// key press is still being sent, and Playwright then misses its load event.
+    /// </summary>
+    public static Task WaitForPageAsync(IPage page, string url) =>
+        page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
 }
