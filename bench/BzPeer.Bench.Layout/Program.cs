@@ -32,6 +32,10 @@ switch (command)
         foreach (int size in sizes)
             LayoutEverySlice(size, radius: 2, maxNodes: 150);
         break;
+    case "slice-sweep":
+        foreach (int size in sizes)
+            SweepSliceLayouts(size, radius: 2, maxNodes: 150);
+        break;
     default:
         Console.Error.WriteLine($"unknown command '{command}' (layout, sweep, slice)");
         return 2;
@@ -74,6 +78,44 @@ static void SliceAll(int size, int radius, int maxNodes)
         $"slice nodes={graph.NodeIds.Length} edges={graph.Edges.Count} radius={radius} max={maxNodes} " +
         $"adjacency={built.TotalMilliseconds:F0}ms all-slices wall={watch.Elapsed.TotalSeconds:F2}s cpu={cpu.TotalSeconds:F2}s " +
         $"mean-size={slices.Average(s => s.Length):F1} capped={slices.Count(s => s.Length == maxNodes)}");
+}
+
+// Quality and cost of per-slice layouts by iteration count, on a sample of slices.
+static void SweepSliceLayouts(int size, int radius, int maxNodes)
+{
+    var graph = SyntheticScholarGraph.Generate(size);
+    var adjacency = GraphAdjacency.Build(graph.NodeIds.Length, graph.Edges, graph.NodeIds);
+    var centers = Enumerable.Range(0, graph.NodeIds.Length).Where(c => c % 50 == 0).ToArray();
+    var subgraphs = GraphSlicer.SliceAll(adjacency, centers, radius, maxNodes).Select(slice => SubGraph(graph, adjacency, slice)).ToArray();
+    foreach (int iterations in new[] { 20, 40, 60, 100, 150, 300 })
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        double ratio = 0;
+        foreach (var (ids, edges) in subgraphs)
+        {
+            var result = ForceLayout.Run(ids, edges, new LayoutOptions { Iterations = iterations, MaxDegreeOfParallelism = 1 });
+            ratio += LayoutMetrics.MeanEdgeLength(result.X, result.Y, edges.Select(e => (e.Source, e.Target)))
+                     / LayoutMetrics.MeanRandomPairDistance(result.X, result.Y, 2000);
+        }
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"slice-sweep slices={subgraphs.Length} iterations={iterations} cpu-per-slice={cpu.TotalMilliseconds / subgraphs.Length:F2}ms edge/random={ratio / subgraphs.Length:F3}");
+    }
+}
+
+static (string[] Ids, List<LayoutEdge> Edges) SubGraph(SyntheticScholarGraph graph, GraphAdjacency adjacency, int[] slice)
+{
+    var local = new Dictionary<int, int>(slice.Length);
+    foreach (int node in slice) local[node] = local.Count;
+    var edges = new List<LayoutEdge>();
+    foreach (int node in slice)
+    {
+        var neighbours = adjacency.Neighbours(node);
+        var weights = adjacency.Weights(node);
+        for (int k = 0; k < neighbours.Length; k++)
+            if (neighbours[k] > node && local.TryGetValue(neighbours[k], out int target))
+                edges.Add(new LayoutEdge(local[node], target, weights[k]));
+    }
+    return (slice.Select(node => graph.NodeIds[node]).ToArray(), edges);
 }
 
 // Cost of giving every slice its own layout (the alternative to cutting positions out of the full layout).
