@@ -36,6 +36,10 @@ switch (command)
         foreach (int size in sizes)
             SweepSliceLayouts(size, radius: 2, maxNodes: 150);
         break;
+    case "tree":
+        foreach (int size in sizes)
+            TreeCost(size);
+        break;
     default:
         Console.Error.WriteLine($"unknown command '{command}' (layout, sweep, slice)");
         return 2;
@@ -148,4 +152,27 @@ static void LayoutEverySlice(int size, int radius, int maxNodes)
     watch.Stop();
     cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     Console.WriteLine($"slice-layout slices={slices.Length} nodes={nodes} wall={watch.Elapsed.TotalSeconds:F2}s cpu={cpu.TotalSeconds:F2}s");
+}
+
+// Cost of one Barnes–Hut step's parts, on random points (single thread).
+static void TreeCost(int size)
+{
+    var random = new Random(1);
+    var x = Enumerable.Range(0, size).Select(_ => random.NextDouble() * 1000).ToArray();
+    var y = Enumerable.Range(0, size).Select(_ => random.NextDouble() * 1000).ToArray();
+    var mass = Enumerable.Range(0, size).Select(_ => 1.0 + random.Next(10)).ToArray();
+    var tree = new BarnesHutTree();
+    for (int warm = 0; warm < 3; warm++) tree.Build(x, y, mass);
+    var watch = Stopwatch.StartNew();
+    for (int k = 0; k < 10; k++) tree.Build(x, y, mass);
+    double build = watch.Elapsed.TotalMilliseconds / 10;
+    watch.Restart();
+    double sum = 0;
+    for (int i = 0; i < size; i++) sum += tree.Repulsion(i, x[i], y[i], mass[i], 0.9).X;
+    double forces = watch.Elapsed.TotalMilliseconds;
+    var order = tree.PointsInTreeOrder.ToArray();
+    watch.Restart();
+    foreach (int i in order) sum += tree.Repulsion(i, x[i], y[i], mass[i], 0.9).X;
+    double ordered = watch.Elapsed.TotalMilliseconds;
+    Console.WriteLine($"tree n={size} build={build:F1}ms repulsion-all={forces:F1}ms in-tree-order={ordered:F1}ms ({sum:E1})");
 }
