@@ -68,16 +68,18 @@ public sealed class ExplorerTests(BrowserFixture fixture, ITestOutputHelper outp
     }
 
     [Fact]
-    public async Task Search_focuses_a_node_lists_its_neighbours_and_updates_the_fragment()
+    public async Task Keyboard_search_focuses_a_node_lists_its_neighbours_and_keeps_it_in_the_fragment()
     {
         await using var guarded = await OpenExplorerAsync();
         var page = guarded.Page;
         var container = page.Locator(".bz-graph");
 
-        await page.GetByLabel("Find a person, work or topic").FillAsync("ada love");
-        var result = page.Locator(".bz-graph__result-button").First;
-        await Expect(result).ToHaveAttributeAsync("data-node-id", "r:ada-lovelace");
-        await result.ClickAsync();
+        // Keyboard only: type in the search box, Enter takes the first match.
+        // (Clicking a result button is covered on the demo site.)
+        await page.GetByLabel("Find a person, work or topic").FocusAsync();
+        await page.Keyboard.TypeAsync("ada love");
+        await Expect(page.Locator(".bz-graph__result-button").First).ToHaveAttributeAsync("data-node-id", "r:ada-lovelace");
+        await page.Keyboard.PressAsync("Enter");
 
         await Expect(container).ToHaveAttributeAsync("data-graph-selected", "r:ada-lovelace");
         Assert.EndsWith("/explore/#node=r:ada-lovelace", page.Url, StringComparison.Ordinal);
@@ -96,6 +98,11 @@ public sealed class ExplorerTests(BrowserFixture fixture, ITestOutputHelper outp
         await GraphWaits.WaitReadyAsync(page, 60_000);
         await Expect(container).ToHaveAttributeAsync("data-graph-selected", "r:ada-lovelace");
         await Expect(side.Locator(".bz-graph__side-title")).ToHaveTextAsync("Ada Lovelace");
+
+        // The side list is ordinary links: keyboard focus and Enter open the page.
+        await side.Locator(".bz-graph__side-open").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(fixture.Url("researchers/ada-lovelace/"));
         guarded.AssertNoProblems();
     }
 
@@ -146,25 +153,6 @@ public sealed class ExplorerTests(BrowserFixture fixture, ITestOutputHelper outp
         await canvas.ClickAsync(new LocatorClickOptions { Position = new Position { X = box.Width / 2, Y = box.Height / 2 } });
         await Expect(container).ToHaveAttributeAsync("data-graph-selected", "r:ada-lovelace");
         Assert.EndsWith("#node=r:ada-lovelace", page.Url, StringComparison.Ordinal);
-        guarded.AssertNoProblems();
-    }
-
-    [Fact]
-    public async Task Keyboard_search_and_side_list_reach_a_page()
-    {
-        await using var guarded = await OpenExplorerAsync();
-        var page = guarded.Page;
-        var container = page.Locator(".bz-graph");
-
-        await page.GetByLabel("Find a person, work or topic").FocusAsync();
-        await page.Keyboard.TypeAsync("Ada Lovelace");
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(container).ToHaveAttributeAsync("data-graph-selected", "r:ada-lovelace");
-
-        var open = page.Locator(".bz-graph__side-open");
-        await open.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(fixture.Url("researchers/ada-lovelace/"));
         guarded.AssertNoProblems();
     }
 

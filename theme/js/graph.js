@@ -31,6 +31,9 @@
   var EDGE_BUDGET = 24000;
   var EDGE_BUDGET_MOVING = 6000;
   var PATH_BATCH = 1000;
+  var PIXEL_DOTS_FROM = 4000;
+  // Nodes smaller than this radius (CSS px) are squares: at that size nobody sees the difference.
+  var SQUARE_BELOW = 1.5;
   var idCounter = 0;
 
   var KIND_TITLES = {
@@ -85,6 +88,18 @@
   function cssVar(container, name, fallback) {
     var value = window.getComputedStyle(container).getPropertyValue(name).trim();
     return value || fallback;
+  }
+
+  /** A CSS colour as one opaque 32-bit pixel in the platform's byte order. */
+  function packColour(colour) {
+    var canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    var ctx = canvas.getContext("2d", { willReadFrequently: true });
+    ctx.fillStyle = colour;
+    ctx.fillRect(0, 0, 1, 1);
+    var rgba = ctx.getImageData(0, 0, 1, 1).data;
+    var pixel = new Uint8ClampedArray([rgba[0], rgba[1], rgba[2], 255]);
+    return new Uint32Array(pixel.buffer)[0];
   }
 
   function mark(name) {
@@ -612,6 +627,7 @@
     this.colours = g.kinds.map(function (kind) {
       return cssVar(c, "--bz-graph-" + cssToken(kind), cssVar(c, "--bz-graph-other", "#888"));
     });
+    this.packedColours = this.colours.map(packColour);
     this.edgeColour = cssVar(c, "--bz-graph-edge", "rgba(120,120,120,0.35)");
     this.highlightColour = cssVar(c, "--bz-graph-highlight", "#e3116c");
     this.textColour = cssVar(c, "--bz-graph-text", "#111");
@@ -725,10 +741,30 @@
     this.updateVisibleCount();
   };
 
-  Explorer.prototype.updateVisibleCount = function () {
+  Explorer.prototype.visibleCount = function () {
     var count = 0;
     for (var k = 0; k < this.byKind.length; k++) if (this.visibleKind[k]) count += this.byKind[k].length;
-    this.container.setAttribute("data-graph-visible-nodes", String(count));
+    return count;
+  };
+
+  Explorer.prototype.updateVisibleCount = function () {
+    this.container.setAttribute("data-graph-visible-nodes", String(this.visibleCount()));
+  };
+
+  /** A cleared RGBA buffer the size of the base canvas, as 32-bit pixels. */
+  Explorer.prototype.dotBuffer = function () {
+    var w = this.baseCanvas.width, h = this.baseCanvas.height;
+    if (!this.dotImage || this.dotImage.width !== w || this.dotImage.height !== h) {
+      this.dotCanvas = document.createElement("canvas");
+      this.dotCanvas.width = w;
+      this.dotCanvas.height = h;
+      this.dotContext = this.dotCanvas.getContext("2d");
+      this.dotImage = this.dotContext.createImageData(w, h);
+      this.dotPixels = new Uint32Array(this.dotImage.data.buffer);
+    } else {
+      this.dotPixels.fill(0);
+    }
+    return this.dotPixels;
   };
 
   Explorer.prototype.size = function () {
@@ -758,18 +794,19 @@
   /**
    * Radius at the overview, from degree, shrunk when the graph is dense
    * (average spacing between nodes of a few pixels) so the overview is not
-   * one solid blob.
+   * one solid blob, and grown (up to twice) when it is sparse.
    */
   Explorer.prototype.computeRadii = function () {
     var g = this.g;
     var spacing = Math.sqrt((this.width * this.height) / Math.max(g.size, 1));
-    var density = Math.max(0.3, Math.min(1, spacing / 10));
+    var density = Math.max(0.3, Math.min(2, spacing / 10));
     var radii = new Float32Array(g.size);
     for (var i = 0; i < g.size; i++) {
       var r = 1 + 0.55 * Math.sqrt(g.degree[i]);
       radii[i] = (r > MAX_BASE_RADIUS ? MAX_BASE_RADIUS : r) * density;
     }
     this.baseRadius = radii;
+    this.maxRadius = MAX_BASE_RADIUS * density;
   };
 
   Explorer.prototype.zoomFactor = function (k) {
@@ -903,7 +940,7 @@
     var wx = (sx - t.x) / t.k, wy = (sy - t.y) / t.k;
     var best = -1, bestD = Infinity;
     // No node is wider than this, so nothing farther can be under the pointer.
-    var reach = (MAX_BASE_RADIUS * this.zoomFactor(t.k) + 6) / t.k;
+    var reach = (this.maxRadius * this.zoomFactor(t.k) + 6) / t.k;
     var trees = this.ensureTrees();
     for (var k = 0; k < trees.length; k++) {
       if (!this.visibleKind[k]) continue;
@@ -993,23 +1030,54 @@
       ctx.globalAlpha = 1;
     }
 
+    // Small nodes: with many on screen they are written straight into a pixel
+    // buffer and composited in one drawImage (tens of thousands of fillRect
+    // calls cost far more); with few, fillRect. Large nodes are arcs, drawn
+    // last so they sit on top.
     var nodesDrawn = 0, zf = this.zoomFactor(k), baseR = this.baseRadius;
+    var big = this.bigScratch || (this.bigScratch = new Uint32Array(g.size));
+    var bigCount = 0;
+    var pixels = this.visibleCount() > PIXEL_DOTS_FROM ? this.dotBuffer() : null;
+    var dpr = this.dpr, pw = this.baseCanvas.width, ph = this.baseCanvas.height;
     for (var kk = 0; kk < this.byKind.length; kk++) {
       if (!vis[kk]) continue;
-      var list = this.byKind[kk], arcs = 0;
+      var list = this.byKind[kk], packed = this.packedColours[kk];
       ctx.fillStyle = this.colours[kk];
-      ctx.beginPath();
       for (var j = 0; j < list.length; j++) {
         var i = list[j], x = X[i], y = Y[i];
         if (x < x0 || x > x1 || y < y0 || y > y1) continue;
-        var sx = tx + k * x, sy = ty + k * y, r = baseR[i] * zf;
         nodesDrawn++;
-        if (r < 2) {
-          ctx.fillRect(sx - r, sy - r, 2 * r, 2 * r);
-          continue;
+        var r = baseR[i] * zf;
+        if (r >= SQUARE_BELOW) {
+          big[bigCount++] = i;
+        } else if (pixels) {
+          var half = Math.max(1, Math.round(r * dpr));
+          var cx = Math.round((tx + k * x) * dpr), cy = Math.round((ty + k * y) * dpr);
+          var left = Math.max(cx - half, 0), right = Math.min(cx + half, pw);
+          var bottom = Math.min(cy + half, ph);
+          for (var py = Math.max(cy - half, 0); py < bottom; py++) {
+            for (var px = py * pw + left, end = py * pw + right; px < end; px++) pixels[px] = packed;
+          }
+        } else {
+          ctx.fillRect(tx + k * x - r, ty + k * y - r, 2 * r, 2 * r);
         }
-        ctx.moveTo(sx + r, sy);
-        ctx.arc(sx, sy, r, 0, TAU);
+      }
+    }
+    if (pixels) {
+      this.dotContext.putImageData(this.dotImage, 0, 0);
+      ctx.drawImage(this.dotCanvas, 0, 0, w, h);
+    }
+    for (var kb = 0; kb < this.byKind.length; kb++) {
+      if (!vis[kb]) continue;
+      ctx.fillStyle = this.colours[kb];
+      ctx.beginPath();
+      var arcs = 0;
+      for (var q = 0; q < bigCount; q++) {
+        var n = big[q];
+        if (kind[n] !== kb) continue;
+        var bx = tx + k * X[n], by = ty + k * Y[n], br = baseR[n] * zf;
+        ctx.moveTo(bx + br, by);
+        ctx.arc(bx, by, br, 0, TAU);
         if (++arcs % PATH_BATCH === 0) {
           ctx.fill();
           ctx.beginPath();
