@@ -1,7 +1,7 @@
 namespace BzPeer.Import;
 
 /// <summary>The formats <c>bzpeer import</c> reads.</summary>
-public enum ImportFormat
+internal enum ImportFormat
 {
     Bibtex,
     Csl,
