@@ -84,8 +84,9 @@ internal sealed class BibtexReader
         SkipSpace();
         if (_pos >= _text.Length || (_text[_pos] != '{' && _text[_pos] != '('))
         {
-            if (type == "comment")
+            if (type == "comment" || !AtLineStart(start))
             {
+                // "@comment text" or an '@' inside prose between entries (someone@example.org): not an entry.
                 SkipLine();
                 return;
             }
@@ -160,6 +161,10 @@ internal sealed class BibtexReader
         }
         var entry = new BibEntry(type, key, _lines.At(start));
         SkipSpaceAndComments();
+        if (_pos < _text.Length && _text[_pos] == '=')
+        {
+            throw new BibSyntaxError(keyAt, $"the @{type} entry has no citation key; write '@{type}{{key,' before its fields");
+        }
         if (_pos < _text.Length && _text[_pos] == ',')
         {
             _pos++;
@@ -344,6 +349,18 @@ internal sealed class BibtexReader
             }
         }
         throw new BibSyntaxError(openAt, "this '\"' is never closed; add the missing '\"'");
+    }
+
+    private bool AtLineStart(int offset)
+    {
+        for (var i = offset - 1; i >= 0 && _text[i] != '\n'; i--)
+        {
+            if (_text[i] != ' ' && _text[i] != '\t')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private bool LineStartsEntry(int lineStart)
