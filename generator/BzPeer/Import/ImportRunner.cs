@@ -57,8 +57,7 @@ internal static partial class ImportRunner
         }
         var parsed = Parse(request.Format, text, fileName);
 
-        var siteDiagnostics = new List<ImportDiagnostic>();
-        var site = ExistingSiteReader.Read(request.SiteDirectory, siteDiagnostics);
+        var site = ExistingSiteReader.Read(request.SiteDirectory, out var siteProblems);
         if (request.ResearcherId is not null && parsed.Person is null && site.Researcher(request.ResearcherId) is null)
         {
             output.WriteLine($"error: --researcher {request.ResearcherId}: there is no content/researchers/{request.ResearcherId}.md in the site. " +
@@ -67,9 +66,12 @@ internal static partial class ImportRunner
         }
 
         var plan = ImportPlanner.Plan(parsed, site, request.ResearcherId);
-        plan.Diagnostics.AddRange(siteDiagnostics);
         var written = request.DryRun ? [] : Write(plan, request.SiteDirectory);
         Report(plan, request, written, output);
+        if (siteProblems > 0)
+        {
+            output.WriteLine($"note: the site's existing content has {siteProblems} errors (not caused by this import); run 'bzpeer check' to see them");
+        }
 
         var newFiles = plan.NewFiles.Select(i => i.RelativePath!).Order(StringComparer.Ordinal).ToList();
         return new ImportResult(plan.ErrorCount > 0 ? 1 : 0, newFiles, plan.Count(PlanAction.Matched), plan.Count(PlanAction.Skipped),

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace BzPeer.Import.Text;
 
 /// <summary>Entity ids as SPEC §2 wants them: lowercase a-z0-9 words joined by single hyphens.</summary>
@@ -17,20 +15,7 @@ internal static class Slug
 
     public static string From(string text)
     {
-        var folded = TextFold.FoldAccents(text).ToLowerInvariant();
-        var sb = new StringBuilder(folded.Length);
-        foreach (var ch in folded)
-        {
-            if (ch is >= 'a' and <= 'z' or >= '0' and <= '9')
-            {
-                sb.Append(ch);
-            }
-            else if (sb.Length > 0 && sb[^1] != '-')
-            {
-                sb.Append('-');
-            }
-        }
-        var slug = sb.ToString().Trim('-');
+        var slug = Resolve.NameKey.Slug(text);
         if (slug.Length > MaxLength)
         {
             slug = slug[..MaxLength];
