@@ -42,7 +42,5 @@ internal static class ImportCodes
     public const string DuplicateKey = "BZP513";
     public const string JsonSyntax = "BZP520";
     public const string JsonShape = "BZP521";
-    public const string InvalidIdentifier = "BZP530";
-    public const string ResearcherNotFound = "BZP540";
-    public const string ExistingFileUnreadable = "BZP550";
+    public const string FileAppeared = "BZP550";
 }

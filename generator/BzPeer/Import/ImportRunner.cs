@@ -121,7 +121,7 @@ internal static partial class ImportRunner
             }
             catch (IOException error) when (File.Exists(path))
             {
-                plan.Diagnostics.Add(ImportDiagnostic.Error(ImportCodes.ExistingFileUnreadable, item.RelativePath!, ImportPosition.Unknown,
+                plan.Diagnostics.Add(ImportDiagnostic.Error(ImportCodes.FileAppeared, item.RelativePath!, ImportPosition.Unknown,
                     $"the file appeared while importing and was left as it is ({error.Message}); run the import again"));
             }
         }
