@@ -45,6 +45,9 @@ internal static class LatexText
     /// <summary>Commands whose last argument is link text (\href{url}{text}: keep text).</summary>
     private static readonly HashSet<string> TwoArgumentKeepSecond = new(StringComparer.Ordinal) { "href" };
 
+    /// <summary>Nesting beyond this is hostile, not LaTeX: braces and accents past it are dropped instead of recursing.</summary>
+    private const int MaxDepth = 50;
+
     /// <summary>Converts a LaTeX value to plain text on one line (titles, names, venues).</summary>
     public static string ToUnicode(string latex) => CollapseWhitespace(Convert(latex));
 
@@ -84,12 +87,12 @@ internal static class LatexText
     {
         var sb = new StringBuilder(latex.Length);
         var i = 0;
-        AppendUntil(latex, ref i, sb, stopAtCloseBrace: false);
+        AppendUntil(latex, ref i, sb, stopAtCloseBrace: false, depth: 0);
         return sb.ToString();
     }
 
     /// <summary>Converts from <paramref name="i"/> to the end, or to the '}' closing the current group.</summary>
-    private static void AppendUntil(string s, ref int i, StringBuilder sb, bool stopAtCloseBrace)
+    private static void AppendUntil(string s, ref int i, StringBuilder sb, bool stopAtCloseBrace, int depth)
     {
         while (i < s.Length)
         {
@@ -103,12 +106,15 @@ internal static class LatexText
                         return;
                     }
                     break; // a stray '}' is dropped
+                case '{' when depth >= MaxDepth:
+                    i++; // hostile nesting: drop the brace rather than recurse further
+                    break;
                 case '{':
                     i++;
-                    AppendUntil(s, ref i, sb, stopAtCloseBrace: true); // protecting braces: keep the content only
+                    AppendUntil(s, ref i, sb, stopAtCloseBrace: true, depth + 1); // protecting braces: keep the content only
                     break;
                 case '\\':
-                    AppendCommand(s, ref i, sb);
+                    AppendCommand(s, ref i, sb, depth + 1);
                     break;
                 case '$':
                     AppendMath(s, ref i, sb);
@@ -163,7 +169,7 @@ internal static class LatexText
         i = end + 1;
     }
 
-    private static void AppendCommand(string s, ref int i, StringBuilder sb)
+    private static void AppendCommand(string s, ref int i, StringBuilder sb, int depth)
     {
         i++; // '\'
         if (i >= s.Length)
@@ -176,9 +182,9 @@ internal static class LatexText
             sb.Append(name[0]);
             return;
         }
-        if (Accents.TryGetValue(name, out var mark) && NextIsAccentArgument(s, i, name))
+        if (depth < MaxDepth && Accents.TryGetValue(name, out var mark) && NextIsAccentArgument(s, i, name))
         {
-            var letter = ReadAccentArgument(s, ref i);
+            var letter = ReadAccentArgument(s, ref i, depth);
             if (letter.Length == 0)
             {
                 return;
@@ -201,7 +207,7 @@ internal static class LatexText
         }
         if (TwoArgumentKeepSecond.Contains(name))
         {
-            SkipGroup(s, ref i);
+            SkipGroup(s, ref i, depth);
         }
         // Any other command (\emph, \textbf, \url, \mbox, unknown ones): drop the command, keep its argument.
         SkipControlWordSpace(s, ref i, name);
@@ -232,7 +238,7 @@ internal static class LatexText
     }
 
     /// <summary>The accented letter: "{o}", "o", " o", "{\i}", "\i", and whatever else is in the braces after it.</summary>
-    private static string ReadAccentArgument(string s, ref int i)
+    private static string ReadAccentArgument(string s, ref int i, int depth)
     {
         while (i < s.Length && s[i] == ' ')
         {
@@ -246,19 +252,19 @@ internal static class LatexText
         {
             i++;
             var inner = new StringBuilder();
-            AppendUntil(s, ref i, inner, stopAtCloseBrace: true);
+            AppendUntil(s, ref i, inner, stopAtCloseBrace: true, depth + 1);
             return inner.ToString();
         }
         if (s[i] == '\\')
         {
             var inner = new StringBuilder();
-            AppendCommand(s, ref i, inner);
+            AppendCommand(s, ref i, inner, depth + 1);
             return inner.ToString();
         }
         return s[i++].ToString();
     }
 
-    private static void SkipGroup(string s, ref int i)
+    private static void SkipGroup(string s, ref int i, int depth)
     {
         while (i < s.Length && s[i] == ' ')
         {
@@ -268,7 +274,7 @@ internal static class LatexText
         {
             var ignored = new StringBuilder();
             i++;
-            AppendUntil(s, ref i, ignored, stopAtCloseBrace: true);
+            AppendUntil(s, ref i, ignored, stopAtCloseBrace: true, depth + 1);
         }
     }
 
