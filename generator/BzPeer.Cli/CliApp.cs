@@ -15,6 +15,24 @@ public static class CliApp
         var root = new RootCommand("BzPeer: researcher pages and a research graph, from YAML/Markdown records.");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Create(stdout));
+
+        // The built-in --version reports the entry assembly, which is the test host under tests: report BzPeer's own.
+        var builtInVersion = root.Options.OfType<VersionOption>().Single();
+        root.Options.Remove(builtInVersion);
+        var version = new Option<bool>("--version") { Description = "Show the version of BzPeer." };
+        root.Options.Add(version);
+        root.SetAction(parse =>
+        {
+            if (parse.GetValue(version))
+            {
+                stdout.WriteLine(BuildInfo.Version);
+                return Ok;
+            }
+
+            stderr.WriteLine("No command given. Run 'bzpeer --help' for the commands.");
+            return UsageError;
+        });
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

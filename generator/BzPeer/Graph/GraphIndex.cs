@@ -4,7 +4,7 @@ namespace BzPeer.Graph;
 
 /// <summary>
 /// The content graph as arrays: node i is <see cref="Nodes"/>[i] (in node-kind, then id order, the order of
-/// graph.json), edges as index pairs, plus a CSR adjacency that many slices read in parallel.
+/// graph.json), edges as index pairs, plus, per node, the indexes of its edges (CSR) so a slice finds its edges in O(its size).
 /// </summary>
 internal sealed class GraphIndex
 {
@@ -35,19 +35,13 @@ internal sealed class GraphIndex
             Offsets[i + 1] = Offsets[i] + Degree[i];
         }
 
-        Neighbours = new int[Offsets[^1]];
-        NeighbourWeights = new int[Offsets[^1]];
         NeighbourEdges = new int[Offsets[^1]];
         var fill = (int[])Offsets.Clone();
         for (var e = 0; e < Edges.Length; e++)
         {
             var edge = Edges[e];
-            Neighbours[fill[edge.Source]] = edge.Target;
-            NeighbourEdges[fill[edge.Source]] = e;
-            NeighbourWeights[fill[edge.Source]++] = edge.Weight;
-            Neighbours[fill[edge.Target]] = edge.Source;
-            NeighbourEdges[fill[edge.Target]] = e;
-            NeighbourWeights[fill[edge.Target]++] = edge.Weight;
+            NeighbourEdges[fill[edge.Source]++] = e;
+            NeighbourEdges[fill[edge.Target]++] = e;
         }
     }
 
@@ -60,10 +54,6 @@ internal sealed class GraphIndex
     public int[] Degree { get; }
 
     public int[] Offsets { get; }
-
-    public int[] Neighbours { get; }
-
-    public int[] NeighbourWeights { get; }
 
     /// <summary>For each adjacency entry, the index of its edge in <see cref="Edges"/>.</summary>
     public int[] NeighbourEdges { get; }

@@ -9,19 +9,11 @@ namespace BzPeer.Resolve;
 /// </summary>
 public static class NameKey
 {
-    /// <summary>Letters without a Unicode decomposition that readers still expect to match their ASCII cousins.</summary>
-    private static readonly Dictionary<char, string> Folds = new()
-    {
-        ['ß'] = "ss", ['ø'] = "o", ['Ø'] = "o", ['ł'] = "l", ['Ł'] = "l", ['đ'] = "d", ['Đ'] = "d",
-        ['æ'] = "ae", ['Æ'] = "ae", ['œ'] = "oe", ['Œ'] = "oe", ['ı'] = "i", ['þ'] = "th", ['ð'] = "d",
-    };
-
     public static string Of(string name)
     {
-        var decomposed = name.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(decomposed.Length);
+        var builder = new StringBuilder(name.Length);
         var pendingSpace = false;
-        foreach (var c in decomposed)
+        foreach (var c in name)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
@@ -37,7 +29,7 @@ public static class NameKey
                 }
 
                 pendingSpace = false;
-                if (Folds.TryGetValue(c, out var fold))
+                if (LatinFold.TryFold(c, out var fold))
                 {
                     builder.Append(fold);
                 }
@@ -52,7 +44,7 @@ public static class NameKey
             }
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return builder.ToString();
     }
 
     /// <summary>A valid id (lowercase a-z0-9 and single hyphens) from any text; empty when nothing ASCII is left.</summary>

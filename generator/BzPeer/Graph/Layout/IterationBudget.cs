@@ -1,0 +1,44 @@
+namespace BzPeer.Graph.Layout;
+
+/// <summary>
+/// Chooses how many simulation steps to run. The time budget is turned into steps by a fixed
+/// cost model of the graph's size, never by measuring, so the layout stays deterministic.
+/// </summary>
+internal static class IterationBudget
+{
+    /// <summary>Fewest steps a budget may cut down to; below this the drawing is still a tangle.</summary>
+    public const int MinimumIterations = 30;
+
+    // Cost model fitted on a 2-core x64 machine (see bench/BzPeer.Bench.Layout): one step costs
+    // about this much per node and log2(node count), plus this much per directed edge.
+    private const double NanosecondsPerNodeLog = 60;
+    private const double NanosecondsPerEdge = 4;
+
+    /// <summary>
+    /// Steps run when the options do not say. Measured on synthetic co-authorship graphs (mean edge
+    /// length over mean distance of random pairs, which stops improving once the drawing settles):
+    /// slice-sized graphs settle within 100 steps, mid-sized ones by 150; above 20,000 nodes, 100
+    /// steps come within 0.5% of 200 at half the cost.
+    /// </summary>
+    public static int DefaultIterations(int nodeCount) => nodeCount switch
+    {
+        < 500 => 100,
+        <= 20_000 => 150,
+        _ => 100,
+    };
+
+    public static int Choose(LayoutOptions options, int nodeCount, int edgeCount)
+    {
+        int iterations = options.Iterations ?? DefaultIterations(nodeCount);
+        if (options.TimeBudget is { } budget)
+        {
+            double affordable = budget.TotalNanoseconds / EstimatedNanosecondsPerStep(nodeCount, edgeCount);
+            iterations = (int)Math.Min(iterations, Math.Max(MinimumIterations, Math.Floor(affordable)));
+        }
+        return iterations;
+    }
+
+    /// <summary>Estimated cost of one step on the reference machine.</summary>
+    public static double EstimatedNanosecondsPerStep(int nodeCount, int edgeCount) =>
+        NanosecondsPerNodeLog * nodeCount * Math.Log2(nodeCount + 2) + NanosecondsPerEdge * 2.0 * edgeCount + 1;
+}

@@ -1,0 +1,129 @@
+using BzPeer.Graph.Layout;
+
+namespace BzPeer.Graph.Slicing;
+
+/// <summary>
+/// Compact undirected adjacency (compressed sparse rows): node i's neighbours are
+/// <c>Neighbours[Offsets[i]..Offsets[i+1]]</c> in ascending order, with the edge weight at the
+/// same position in <c>Weights</c>. Built once from the edge list; immutable afterwards, so any
+/// number of threads may slice it at once.
+/// </summary>
+internal sealed class GraphAdjacency
+{
+    private readonly int[] _offsets;
+    private readonly int[] _neighbours;
+    private readonly int[] _weights;
+    private readonly int[] _ordinalRank;
+
+    private GraphAdjacency(int[] offsets, int[] neighbours, int[] weights, int[] ordinalRank)
+    {
+        _offsets = offsets;
+        _neighbours = neighbours;
+        _weights = weights;
+        _ordinalRank = ordinalRank;
+    }
+
+    public int NodeCount => _offsets.Length - 1;
+
+    /// <summary>Distinct undirected edges (after dropping self loops and merging duplicates).</summary>
+    public int EdgeCount => _neighbours.Length / 2;
+
+    /// <summary>Distinct neighbours of <paramref name="node"/>.</summary>
+    public int Degree(int node) => _offsets[node + 1] - _offsets[node];
+
+    public ReadOnlySpan<int> Neighbours(int node) => _neighbours.AsSpan(_offsets[node], Degree(node));
+
+    public ReadOnlySpan<int> Weights(int node) => _weights.AsSpan(_offsets[node], Degree(node));
+
+    /// <summary>
+    /// Position of the node's id in ordinal order (the last tie-break of slicing); the node
+    /// index itself when the adjacency was built without ids.
+    /// </summary>
+    public int OrdinalRank(int node) => _ordinalRank[node];
+
+    /// <summary>
+    /// Builds the adjacency of <paramref name="nodeCount"/> nodes. Self loops are dropped and
+    /// duplicate edges merged, their weights added. Give <paramref name="nodeIds"/> so that ties
+    /// in slicing are broken by ordinal id; without them, by node index.
+    /// </summary>
+    /// <exception cref="ArgumentException">An edge refers to a missing node or has a weight below 1; ids are missing or repeated.</exception>
+    public static GraphAdjacency Build(int nodeCount, IReadOnlyList<LayoutEdge> edges, IReadOnlyList<string>? nodeIds = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(nodeCount);
+        ArgumentNullException.ThrowIfNull(edges);
+
+        var keys = new long[edges.Count];
+        var keyWeights = new int[edges.Count];
+        int count = 0;
+        for (int e = 0; e < edges.Count; e++)
+        {
+            var edge = edges[e];
+            if ((uint)edge.Source >= (uint)nodeCount || (uint)edge.Target >= (uint)nodeCount)
+                throw new ArgumentOutOfRangeException(nameof(edges), $"Edge {e} ({edge.Source}, {edge.Target}) refers to a node outside 0..{nodeCount - 1}.");
+            if (edge.Weight <= 0)
+                throw new ArgumentOutOfRangeException(nameof(edges), $"Edge {e} has weight {edge.Weight}; weights must be positive.");
+            if (edge.Source == edge.Target)
+                continue;
+            int low = Math.Min(edge.Source, edge.Target), high = Math.Max(edge.Source, edge.Target);
+            keys[count] = ((long)low << 32) | (uint)high;
+            keyWeights[count++] = edge.Weight;
+        }
+        Array.Sort(keys, keyWeights, 0, count);
+        int unique = 0;
+        for (int e = 0; e < count; e++)
+        {
+            if (unique > 0 && keys[unique - 1] == keys[e])
+            {
+                keyWeights[unique - 1] = checked(keyWeights[unique - 1] + keyWeights[e]);
+                continue;
+            }
+            keys[unique] = keys[e];
+            keyWeights[unique++] = keyWeights[e];
+        }
+
+        var offsets = new int[nodeCount + 1];
+        for (int e = 0; e < unique; e++)
+        {
+            offsets[(int)(keys[e] >> 32) + 1]++;
+            offsets[(int)(keys[e] & 0xFFFFFFFF) + 1]++;
+        }
+        for (int i = 0; i < nodeCount; i++)
+            offsets[i + 1] += offsets[i];
+        var cursor = offsets[..nodeCount];
+        var neighbours = new int[2 * unique];
+        var weights = new int[2 * unique];
+        // Keys are sorted by (low, high), so every row is filled in ascending neighbour order.
+        for (int e = 0; e < unique; e++)
+        {
+            int low = (int)(keys[e] >> 32), high = (int)(keys[e] & 0xFFFFFFFF);
+            neighbours[cursor[low]] = high;
+            weights[cursor[low]++] = keyWeights[e];
+            neighbours[cursor[high]] = low;
+            weights[cursor[high]++] = keyWeights[e];
+        }
+        return new GraphAdjacency(offsets, neighbours, weights, OrdinalRanks(nodeCount, nodeIds));
+    }
+
+    private static int[] OrdinalRanks(int nodeCount, IReadOnlyList<string>? nodeIds)
+    {
+        var order = new int[nodeCount];
+        for (int i = 0; i < nodeCount; i++)
+            order[i] = i;
+        if (nodeIds is null)
+            return order;
+        if (nodeIds.Count != nodeCount)
+            throw new ArgumentException($"{nodeIds.Count} ids given for {nodeCount} nodes.", nameof(nodeIds));
+        var ids = new string[nodeCount];
+        for (int i = 0; i < nodeCount; i++)
+            ids[i] = nodeIds[i] ?? throw new ArgumentException($"Node {i} has a null id.", nameof(nodeIds));
+        Array.Sort(ids, order, StringComparer.Ordinal);
+        var rank = new int[nodeCount];
+        for (int r = 0; r < nodeCount; r++)
+        {
+            if (r > 0 && string.Equals(ids[r - 1], ids[r], StringComparison.Ordinal))
+                throw new ArgumentException($"Node id '{ids[r]}' occurs more than once.", nameof(nodeIds));
+            rank[order[r]] = r;
+        }
+        return rank;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+
+namespace BzPeer.Graph.Slicing;
+
+/// <summary>
+/// The neighbourhood ("slice") of one node: every node within <c>radius</c> hops, capped at
+/// <c>maxNodes</c>. When the cap bites, nodes are kept in this order (docs/graph-slices.md):
+/// the centre; then lower hop distance; then a stronger connecting edge (the heaviest edge to a
+/// node one hop closer to the centre, all of which are kept); then higher degree; then ordinal id.
+/// </summary>
+/// <remarks>
+/// Cost is proportional to the edges of the nodes expanded (levels below the one where the cap
+/// bites), not to the graph: per-thread scratch arrays are stamped rather than cleared, so a
+/// slice allocates only its own lists. Safe to call from many threads on the same adjacency.
+/// </remarks>
+internal static class GraphSlicer
+{
+    [ThreadStatic]
+    private static SliceWorkspace? t_workspace;
+
+    /// <summary>The slice around <paramref name="center"/>: node indexes, ascending; always contains the centre.</summary>
+    /// <param name="radius">Hops from the centre (0 gives the centre alone).</param>
+    /// <param name="maxNodes">Most nodes in the slice, centre included (at least 1).</param>
+    public static int[] Slice(GraphAdjacency adjacency, int center, int radius, int maxNodes)
+    {
+        ArgumentNullException.ThrowIfNull(adjacency);
+        if ((uint)center >= (uint)adjacency.NodeCount)
+            throw new ArgumentOutOfRangeException(nameof(center), center, $"must be a node index in 0..{adjacency.NodeCount - 1}");
+        ArgumentOutOfRangeException.ThrowIfNegative(radius);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxNodes, 1);
+
+        var workspace = t_workspace ??= new SliceWorkspace();
+        return workspace.Slice(adjacency, center, radius, maxNodes);
+    }
+
+    /// <summary>One slice per centre, computed in parallel; element i belongs to <paramref name="centers"/>[i].</summary>
+    public static int[][] SliceAll(GraphAdjacency adjacency, IReadOnlyList<int> centers, int radius, int maxNodes, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(centers);
+        var slices = new int[centers.Count][];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        Parallel.ForEach(Partitioner.Create(0, centers.Count, 256), options, range =>
+        {
+            for (int k = range.Item1; k < range.Item2; k++)
+                slices[k] = Slice(adjacency, centers[k], radius, maxNodes);
+        });
+        return slices;
+    }
+}
