@@ -41,7 +41,7 @@ switch (command)
             TreeCost(size);
         break;
     default:
-        Console.Error.WriteLine($"unknown command '{command}' (layout, sweep, slice)");
+        Console.Error.WriteLine($"unknown command '{command}' (layout, sweep, slice, slice-layout, slice-sweep, tree)");
         return 2;
 }
 return 0;
@@ -106,21 +106,8 @@ static void SweepSliceLayouts(int size, int radius, int maxNodes)
     }
 }
 
-static (string[] Ids, List<LayoutEdge> Edges) SubGraph(SyntheticScholarGraph graph, GraphAdjacency adjacency, int[] slice)
-{
-    var local = new Dictionary<int, int>(slice.Length);
-    foreach (int node in slice) local[node] = local.Count;
-    var edges = new List<LayoutEdge>();
-    foreach (int node in slice)
-    {
-        var neighbours = adjacency.Neighbours(node);
-        var weights = adjacency.Weights(node);
-        for (int k = 0; k < neighbours.Length; k++)
-            if (neighbours[k] > node && local.TryGetValue(neighbours[k], out int target))
-                edges.Add(new LayoutEdge(local[node], target, weights[k]));
-    }
-    return (slice.Select(node => graph.NodeIds[node]).ToArray(), edges);
-}
+static (string[] Ids, LayoutEdge[] Edges) SubGraph(SyntheticScholarGraph graph, GraphAdjacency adjacency, int[] slice) =>
+    (slice.Select(node => graph.NodeIds[node]).ToArray(), GraphSlicer.InducedEdges(adjacency, slice));
 
 // Cost of giving every slice its own layout (the alternative to cutting positions out of the full layout).
 static void LayoutEverySlice(int size, int radius, int maxNodes)
@@ -134,18 +121,7 @@ static void LayoutEverySlice(int size, int radius, int maxNodes)
     long nodes = 0;
     Parallel.ForEach(slices, slice =>
     {
-        var local = new Dictionary<int, int>(slice.Length);
-        foreach (int node in slice) local[node] = local.Count;
-        var ids = slice.Select(node => graph.NodeIds[node]).ToArray();
-        var edges = new List<LayoutEdge>();
-        foreach (int node in slice)
-        {
-            var neighbours = adjacency.Neighbours(node);
-            var weights = adjacency.Weights(node);
-            for (int k = 0; k < neighbours.Length; k++)
-                if (neighbours[k] > node && local.TryGetValue(neighbours[k], out int target))
-                    edges.Add(new LayoutEdge(local[node], target, weights[k]));
-        }
+        var (ids, edges) = SubGraph(graph, adjacency, slice);
         ForceLayout.Run(ids, edges, new LayoutOptions { MaxDegreeOfParallelism = 1 });
         Interlocked.Add(ref nodes, slice.Length);
     });
