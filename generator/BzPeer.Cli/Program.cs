@@ -1,1 +1,3 @@
-System.Console.WriteLine(BzPeer.BuildInfo.Version);
+using BzPeer.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,4 @@
+using System.CommandLine;
+using BzPeer.Bench;
+
+return BenchCommands.Create().Parse(args).Invoke();

@@ -1,0 +1,141 @@
+using BzPeer.Bench.Corpus;
+
+namespace BzPeer.Bench.Running;
+
+internal sealed record RunOptions(
+    IReadOnlyList<CorpusSize> Sizes,
+    int Runs,
+    ulong Seed,
+    string CacheDirectory,
+    string? BzPeerCliDll,
+    string ResultsPath);
+
+/// <summary>One build of one site by one tool.</summary>
+internal sealed record BuildRun(double WallSeconds, double CpuSeconds, long PeakRssKiB, int Pages, IReadOnlyList<KeyValuePair<string, double>> Timings);
+
+/// <summary>All builds by one tool on one corpus; <see cref="Problem"/> says why there are none (or fewer).</summary>
+internal sealed record ToolResult(string Tool, IReadOnlyList<BuildRun> Runs, string? Problem);
+
+internal sealed record SizeResult(CorpusSize Size, ToolResult BzPeer, ToolResult Hugo, string Incremental);
+
+internal sealed record BenchResult(
+    MachineInfo Machine, string HugoVersion, string CacheState, int RunsPerTool, ulong Seed, string LoadBefore, string LoadAfter, IReadOnlyList<SizeResult> Sizes);
+
+/// <summary>
+/// Generates (or reuses) the corpora, then builds each with BzPeer and Hugo, alternating the two
+/// so that drift in machine load hits both, with the page cache dropped before every run when allowed.
+/// </summary>
+internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
+{
+    public BenchResult Run()
+    {
+        bool cold = PageCache.TryDrop(out string dropProblem);
+        string cacheState = cold
+            ? "cold (page cache dropped before every run)"
+            : $"warm (could not drop the page cache: {dropProblem})";
+        string loadBefore = MachineInfo.LoadAverage();
+        var sizes = new List<SizeResult>();
+        foreach (var size in options.Sizes)
+        {
+            sizes.Add(RunSize(size, cold));
+        }
+        return new BenchResult(MachineInfo.Detect(), HugoVersion(), cacheState, options.Runs, options.Seed, loadBefore, MachineInfo.LoadAverage(), sizes);
+    }
+
+    private SizeResult RunSize(CorpusSize size, bool cold)
+    {
+        var (bzpeerSite, hugoSite) = EnsureCorpus(size);
+        string outRoot = Path.Combine(options.CacheDirectory, "out", size.Name);
+        var bzpeer = new BzPeerTool(options.BzPeerCliDll);
+        var hugo = new HugoTool();
+        var bzpeerRuns = new List<BuildRun>();
+        var hugoRuns = new List<BuildRun>();
+        string? bzpeerProblem = bzpeer.Unavailable;
+        string? hugoProblem = null;
+        for (int attempt = 1; attempt <= options.Runs; attempt++)
+        {
+            // Alternate who goes first, so a slow start or a noisy neighbour does not always hit the same tool.
+            bool bzpeerFirst = attempt % 2 == 1;
+            for (int turn = 0; turn < 2; turn++)
+            {
+                bool isBzPeer = (turn == 0) == bzpeerFirst;
+                if (isBzPeer && bzpeerProblem is null)
+                {
+                    bzpeerProblem = Measure(bzpeer, bzpeerSite, Path.Combine(outRoot, "bzpeer"), bzpeerRuns, attempt, size, cold);
+                }
+                else if (!isBzPeer && hugoProblem is null)
+                {
+                    hugoProblem = Measure(hugo, hugoSite, Path.Combine(outRoot, "hugo"), hugoRuns, attempt, size, cold);
+                }
+            }
+        }
+        string incremental = options.BzPeerCliDll is not null && bzpeerProblem is null
+            ? IncrementalProbe.Measure(options.BzPeerCliDll, bzpeerSite)
+            : "n/a (no BzPeer build)";
+        return new SizeResult(size, new ToolResult("BzPeer", bzpeerRuns, bzpeerProblem), new ToolResult("Hugo", hugoRuns, hugoProblem), incremental);
+    }
+
+    /// <summary>One measured build; returns a problem description when the tool failed.</summary>
+    private string? Measure(IBuildTool tool, string site, string output, List<BuildRun> runs, int attempt, CorpusSize size, bool cold)
+    {
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+        if (cold)
+        {
+            PageCache.TryDrop(out _);
+        }
+        log.Write($"{size.Name}: {tool.Name} run {attempt}/{options.Runs} ... ");
+        var (measurement, problem) = tool.Build(site, output);
+        if (problem is not null)
+        {
+            log.WriteLine("failed: " + problem);
+            return problem;
+        }
+        int pages = Directory.Exists(output) ? Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).Count() : 0;
+        if (pages == 0)
+        {
+            string why = $"{tool.Name} exited with code {measurement!.ExitCode} but wrote no .html files";
+            log.WriteLine("failed: " + why);
+            return why;
+        }
+        var run = new BuildRun(measurement!.WallSeconds, measurement.CpuSeconds, measurement.PeakRssKiB, pages, BuildTimings.Parse(measurement.Output));
+        runs.Add(run);
+        log.WriteLine($"{run.WallSeconds:F2} s wall, {run.CpuSeconds:F2} s CPU, {run.PeakRssKiB / 1024} MiB, {pages} pages");
+        return null;
+    }
+
+    private (string BzPeerSite, string HugoSite) EnsureCorpus(CorpusSize size)
+    {
+        string root = Path.Combine(options.CacheDirectory, "corpora", size.Name);
+        string bzpeerSite = Path.Combine(root, "bzpeer");
+        string hugoSite = Path.Combine(root, "hugo");
+        if (IsCurrent(bzpeerSite, size, "bzpeer") && IsCurrent(hugoSite, size, "hugo"))
+        {
+            // The layouts may have changed since the corpus was cached; they are cheap to refresh.
+            HugoSiteWriter.RefreshTheme(hugoSite);
+            log.WriteLine($"{size.Name}: using cached corpus in {root}");
+        }
+        else
+        {
+            log.WriteLine($"{size.Name}: generating corpus in {root}");
+            var corpus = CorpusGenerator.Generate(size, options.Seed);
+            BzPeerSiteWriter.Write(corpus, bzpeerSite);
+            HugoSiteWriter.Write(corpus, hugoSite);
+        }
+        return (bzpeerSite, hugoSite);
+    }
+
+    private bool IsCurrent(string directory, CorpusSize size, string flavour)
+    {
+        string marker = Path.Combine(directory, CorpusOutput.MarkerFile);
+        return File.Exists(marker) && File.ReadAllText(marker) == CorpusOutput.Describe(size, options.Seed, flavour);
+    }
+
+    private static string HugoVersion()
+    {
+        var measurement = ProcessText.Run("hugo", ["version"]);
+        return measurement?.Trim() ?? "hugo not found";
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace BzPeer.Cli.Commands;
+
+internal static class BuildCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var site = SiteArguments.Site();
+        var output = new Option<string?>("--out", "-o") { Description = "Output folder. Default: SITE/_site." };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is served from; overrides site.yml's base_url." };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each build stage took ('timing <stage> <ms>')." };
+        var command = new Command("build", "Build the site into static files.") { site, output, baseUrl, timings };
+        command.SetAction(parse =>
+        {
+            var options = new BuildOptions
+            {
+                SiteDirectory = parse.GetValue(site)!,
+                OutputDirectory = parse.GetValue(output),
+                BaseUrl = parse.GetValue(baseUrl),
+            };
+            var result = SiteBuilder.Build(options);
+            DiagnosticPrinter.Print(result, stderr);
+            if (parse.GetValue(timings))
+            {
+                foreach (var (stage, time) in result.Timings)
+                {
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing {stage} {time.TotalMilliseconds:0.0}"));
+                }
+            }
+
+            if (!result.Succeeded || !result.Written)
+            {
+                stderr.WriteLine("Build failed; the previous output was left as it was.");
+                return CliApp.ContentErrors;
+            }
+
+            var pages = result.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
+            var total = result.Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Time);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Built {pages} pages ({result.Files.Count} files) in {total.TotalSeconds:0.00} s → {Path.GetFullPath(options.OutputDirectory ?? Path.Combine(options.SiteDirectory, SiteBuilder.DefaultOutputFolder))}"));
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace BzPeer.Diagnostics;
+
+/// <summary>
+/// Collects every diagnostic of a run so that all problems are reported together.
+/// Thread-safe: stages that run in parallel report into the same bag.
+/// </summary>
+public sealed class DiagnosticBag
+{
+    private readonly ConcurrentQueue<Diagnostic> _items = new();
+    private int _errors;
+
+    public void Add(Diagnostic diagnostic)
+    {
+        _items.Enqueue(diagnostic);
+        if (diagnostic.IsError)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+    }
+
+    public void Error(string code, SourceLocation at, string message, string? hint = null) =>
+        Add(new Diagnostic(code, Severity.Error, at, message, hint));
+
+    public void Warning(string code, SourceLocation at, string message, string? hint = null) =>
+        Add(new Diagnostic(code, Severity.Warning, at, message, hint));
+
+    public bool HasErrors => Volatile.Read(ref _errors) > 0;
+
+    public int ErrorCount => Volatile.Read(ref _errors);
+
+    public int WarningCount => _items.Count - ErrorCount;
+
+    /// <summary>The diagnostics in a deterministic order: by file, line, column, code.</summary>
+    public IReadOnlyList<Diagnostic> Sorted() =>
+        _items.OrderBy(d => d.Location.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Line)
+            .ThenBy(d => d.Location.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
+}

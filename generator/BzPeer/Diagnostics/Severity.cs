@@ -1,0 +1,7 @@
+namespace BzPeer.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,84 @@
+using BzPeer.Model;
+
+namespace BzPeer.Graph;
+
+/// <summary>
+/// The content graph as arrays: node i is <see cref="Nodes"/>[i] (in node-kind, then id order, the order of
+/// graph.json), edges as index pairs, plus, per node, the indexes of its edges (CSR) so a slice finds its edges in O(its size).
+/// </summary>
+internal sealed class GraphIndex
+{
+    public GraphIndex(ContentGraph graph)
+    {
+        Nodes = graph.AllEntities().ToArray();
+        IndexOf = new Dictionary<Entity, int>(Nodes.Length, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < Nodes.Length; i++)
+        {
+            IndexOf[Nodes[i]] = i;
+        }
+
+        Edges = graph.Edges
+            .Select(e => new IndexedEdge(IndexOf[e.From], IndexOf[e.To], e.Kind, e.Weight))
+            .OrderBy(e => e.Source).ThenBy(e => e.Target).ThenBy(e => e.Kind)
+            .ToArray();
+
+        Degree = new int[Nodes.Length];
+        foreach (var edge in Edges)
+        {
+            Degree[edge.Source]++;
+            Degree[edge.Target]++;
+        }
+
+        Offsets = new int[Nodes.Length + 1];
+        for (var i = 0; i < Nodes.Length; i++)
+        {
+            Offsets[i + 1] = Offsets[i] + Degree[i];
+        }
+
+        NeighbourEdges = new int[Offsets[^1]];
+        var fill = (int[])Offsets.Clone();
+        for (var e = 0; e < Edges.Length; e++)
+        {
+            var edge = Edges[e];
+            NeighbourEdges[fill[edge.Source]++] = e;
+            NeighbourEdges[fill[edge.Target]++] = e;
+        }
+    }
+
+    public Entity[] Nodes { get; }
+
+    public Dictionary<Entity, int> IndexOf { get; }
+
+    public IndexedEdge[] Edges { get; }
+
+    public int[] Degree { get; }
+
+    public int[] Offsets { get; }
+
+    /// <summary>For each adjacency entry, the index of its edge in <see cref="Edges"/>.</summary>
+    public int[] NeighbourEdges { get; }
+
+    /// <summary>Edges with both ends in <paramref name="members"/> (ascending node indexes), in graph order; O(sum of member degrees).</summary>
+    public List<IndexedEdge> EdgesWithin(IReadOnlyList<int> members)
+    {
+        var set = new HashSet<int>(members);
+        var found = new List<int>();
+        foreach (var member in members)
+        {
+            for (var k = Offsets[member]; k < Offsets[member + 1]; k++)
+            {
+                var e = NeighbourEdges[k];
+                // Each edge is seen from both ends; keep it once, from its source.
+                if (Edges[e].Source == member && set.Contains(Edges[e].Target))
+                {
+                    found.Add(e);
+                }
+            }
+        }
+
+        found.Sort();
+        return found.Select(e => Edges[e]).ToList();
+    }
+}
+
+internal readonly record struct IndexedEdge(int Source, int Target, EdgeKind Kind, int Weight);

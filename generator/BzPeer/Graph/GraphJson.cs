@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BzPeer.Model;
+
+namespace BzPeer.Graph;
+
+/// <summary>Writes graph JSON version 1 (docs/graph-json.md): compact arrays, positions with one decimal.</summary>
+internal static class GraphJson
+{
+    public const int Version = 1;
+
+    private static readonly string[] NodeKinds = ["researcher", "external", "publication", "topic", "institution"];
+    private static readonly string[] EdgeKinds = ["authored", "coauthor", "about", "affiliated"];
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        // Default encoder: escapes <, >, &, ' and U+2028/2029, so the JSON is also safe to embed in HTML.
+        Encoder = JavaScriptEncoder.Default,
+        Indented = false,
+    };
+
+    /// <summary>
+    /// Writes the nodes <paramref name="members"/> (indexes into <paramref name="index"/>, ascending) with their
+    /// positions and every edge between them.
+    /// </summary>
+    public static byte[] Write(GraphIndex index, IReadOnlyList<int> members, float[] x, float[] y, Entity? center, IReadOnlyList<IndexedEdge> edges)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 + (members.Count * 80));
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", Version);
+            json.WriteString("kind", center is null ? "full" : "slice");
+            if (center is not null)
+            {
+                json.WriteString("center", center.NodeId);
+            }
+
+            WriteStrings(json, "node_kinds", NodeKinds);
+            WriteStrings(json, "edge_kinds", EdgeKinds);
+            var local = new Dictionary<int, int>(members.Count);
+            for (var i = 0; i < members.Count; i++)
+            {
+                local[members[i]] = i;
+            }
+
+            var degree = new int[members.Count];
+            foreach (var edge in edges)
+            {
+                degree[local[edge.Source]]++;
+                degree[local[edge.Target]]++;
+            }
+
+            json.WriteStartArray("nodes");
+            for (var i = 0; i < members.Count; i++)
+            {
+                var node = index.Nodes[members[i]];
+                json.WriteStartArray();
+                json.WriteStringValue(node.NodeId);
+                json.WriteNumberValue((int)node.Kind);
+                json.WriteStringValue(node.Name);
+                json.WriteStringValue(node.Url ?? "");
+                WriteCoordinate(json, x[i]);
+                WriteCoordinate(json, y[i]);
+                json.WriteNumberValue(degree[i]);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("edges");
+            foreach (var edge in edges)
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(local[edge.Source]);
+                json.WriteNumberValue(local[edge.Target]);
+                json.WriteNumberValue((int)edge.Kind);
+                json.WriteNumberValue(edge.Weight);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteCoordinate(Utf8JsonWriter json, float value)
+    {
+        // One decimal, invariant, no exponent: stable bytes and a compact file.
+        var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
+        json.WriteRawValue(rounded.ToString("0.0", CultureInfo.InvariantCulture), skipInputValidation: true);
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, string[] values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Runtime.InteropServices;
+using BzPeer.Diagnostics;
+
+namespace BzPeer.Output;
+
+/// <summary>
+/// Writes a whole site so that the output folder is always either the previous complete site or the new
+/// complete one: files go to a sibling staging folder, which is then swapped in with one atomic
+/// renameat2(RENAME_EXCHANGE) where the kernel has it (two renames otherwise), and the old tree is deleted.
+/// </summary>
+internal static partial class AtomicDirectoryWriter
+{
+    private const string StagingSuffix = ".bzpeer-staging";
+    private const string OldSuffix = ".bzpeer-old";
+
+    public static bool Write(string outputDirectory, IReadOnlyCollection<OutputFile> files, DiagnosticBag diagnostics)
+    {
+        var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var staging = output + StagingSuffix;
+        var old = output + OldSuffix;
+        try
+        {
+            Recover(output);
+            DeleteIfExists(staging);
+            Directory.CreateDirectory(staging);
+            var directories = files.Select(f => Path.GetDirectoryName(Path.Combine(staging, f.Path))!).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var directory in directories)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            Parallel.ForEach(files, file =>
+            {
+                using var stream = new FileStream(Path.Combine(staging, file.Path), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+                stream.Write(file.Content.Span);
+            });
+
+            Swap(staging, output, old);
+            DeleteIfExists(old);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputWrite, SourceLocation.File(outputDirectory), $"The site could not be written: {e.Message}",
+                "The previous output was left as it was.");
+            TryDelete(staging);
+            return false;
+        }
+    }
+
+    /// <summary>A build killed between the two fallback renames leaves only the old tree: put it back.</summary>
+    internal static void Recover(string output)
+    {
+        var old = output + OldSuffix;
+        if (!Directory.Exists(output) && Directory.Exists(old))
+        {
+            Directory.Move(old, output);
+        }
+        else
+        {
+            DeleteIfExists(old);
+        }
+
+        DeleteIfExists(output + StagingSuffix);
+    }
+
+    private static void Swap(string staging, string output, string old)
+    {
+        if (!Directory.Exists(output))
+        {
+            Directory.Move(staging, output);
+            return;
+        }
+
+        if (OperatingSystem.IsLinux() && TryExchange(staging, output))
+        {
+            // staging now holds the previous site.
+            Directory.Move(staging, old);
+            return;
+        }
+
+        Directory.Move(output, old);
+        Directory.Move(staging, output);
+    }
+
+    private static bool TryExchange(string a, string b)
+    {
+        try
+        {
+            return RenameAt2(AtFdCwd, a, AtFdCwd, b, RenameExchange) == 0;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static void DeleteIfExists(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            DeleteIfExists(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover staging folder is removed by the next build.
+        }
+    }
+
+    private const int AtFdCwd = -100;
+    private const uint RenameExchange = 2;
+
+    [LibraryImport("libc", EntryPoint = "renameat2", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int RenameAt2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using BzPeer.Model;
+
+namespace BzPeer.Rendering.Formats;
+
+/// <summary>Atom feeds of works (the site's newest, and each researcher's: "Follow"). Dates come from the content, never the clock.</summary>
+internal static class AtomFeed
+{
+    public static byte[] Write(string title, string selfRelative, string pageRelative, IReadOnlyList<Publication> works, SiteUrls urls, Func<Publication, string> summary)
+    {
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
+            xml.WriteElementString("title", title);
+            xml.WriteElementString("id", urls.Absolute(selfRelative));
+            xml.WriteElementString("updated", works.Count == 0 ? "1970-01-01T00:00:00Z" : Date(works.Max(w => DateOf(w))));
+            Link(xml, "self", urls.Absolute(selfRelative), "application/atom+xml");
+            Link(xml, "alternate", urls.Absolute(pageRelative), "text/html");
+            xml.WriteStartElement("generator");
+            xml.WriteAttributeString("version", BuildInfo.Version);
+            xml.WriteString("BzPeer");
+            xml.WriteEndElement();
+            foreach (var work in works)
+            {
+                xml.WriteStartElement("entry");
+                xml.WriteElementString("title", work.Title);
+                xml.WriteElementString("id", urls.Absolute(work.Url));
+                Link(xml, "alternate", urls.Absolute(work.Url), "text/html");
+                xml.WriteElementString("updated", Date(DateOf(work)));
+                xml.WriteElementString("published", Date(DateOf(work)));
+                foreach (var author in work.Authors)
+                {
+                    xml.WriteStartElement("author");
+                    xml.WriteElementString("name", author.Name);
+                    if (author.Url is { } url)
+                    {
+                        xml.WriteElementString("uri", urls.Absolute(url));
+                    }
+
+                    xml.WriteEndElement();
+                }
+
+                var text = summary(work);
+                if (text.Length > 0)
+                {
+                    xml.WriteElementString("summary", text);
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static DateOnly DateOf(Publication work) => work.Record.Date ?? new DateOnly(work.Year, 1, 1);
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+
+    private static void Link(XmlWriter xml, string rel, string href, string type)
+    {
+        xml.WriteStartElement("link");
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BzPeer.Model;
+
+namespace BzPeer.Rendering.Formats;
+
+/// <summary>
+/// search.json: one compact row per page for the search box — <c>[kind, title, detail, url]</c> with url relative
+/// to the site root (theme/js/search.js prefixes the base path).
+/// </summary>
+internal static class SearchIndex
+{
+    public static byte[] Write(ContentGraph graph)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", 1);
+            json.WriteStartArray("items");
+            foreach (var r in graph.Researchers)
+            {
+                Row(json, "researcher", r.Name, string.Join(", ", r.Record.Aliases.Prepend(r.Affiliations.FirstOrDefault()?.Name ?? "")
+                    .Where(s => s.Length > 0)), r.Url);
+            }
+
+            foreach (var p in graph.Publications)
+            {
+                Row(json, "publication", p.Title, $"{p.Year} · {string.Join(", ", p.Authors.Take(3).Select(a => a.Name))}", p.Url);
+            }
+
+            foreach (var t in graph.Topics)
+            {
+                Row(json, "topic", t.Name, $"{t.Publications.Count} works", t.Url);
+            }
+
+            foreach (var i in graph.Institutions)
+            {
+                Row(json, "institution", i.Name, $"{i.Members.Count} researchers", i.Url);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void Row(Utf8JsonWriter json, string kind, string title, string detail, string url)
+    {
+        json.WriteStartArray();
+        json.WriteStringValue(kind);
+        json.WriteStringValue(title);
+        json.WriteStringValue(detail);
+        json.WriteStringValue(url);
+        json.WriteEndArray();
+    }
+}

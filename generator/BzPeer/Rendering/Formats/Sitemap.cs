@@ -1,0 +1,33 @@
+using System.Text;
+using System.Xml;
+
+namespace BzPeer.Rendering.Formats;
+
+internal static class Sitemap
+{
+    /// <summary>sitemap.xml listing every indexable page (site-relative paths, sorted).</summary>
+    public static byte[] Write(IEnumerable<string> pages, SiteUrls urls)
+    {
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            foreach (var page in pages.Order(StringComparer.Ordinal))
+            {
+                xml.WriteStartElement("url");
+                xml.WriteElementString("loc", urls.Absolute(page));
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        return stream.ToArray();
+    }
+
+    public static byte[] Robots(SiteUrls urls) =>
+        Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nDisallow: {urls.Path("embed/")}\n\nSitemap: {urls.Absolute("sitemap.xml")}\n");
+}

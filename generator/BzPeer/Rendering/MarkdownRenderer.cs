@@ -1,0 +1,77 @@
+using BzPeer.Content;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace BzPeer.Rendering;
+
+/// <summary>
+/// The one Markdown pipeline of a build. Content is untrusted, so: raw HTML is off (printed as text), the
+/// extensions are listed one by one (UseAdvancedExtensions would turn on generic attributes, i.e.
+/// <c>{onclick=…}</c>), and links whose scheme is not http(s), mailto or relative lose their target.
+/// </summary>
+internal static class MarkdownRenderer
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseEmphasisExtras()      // ~~strike~~, ^sup^, ~sub~
+        .UsePipeTables()
+        .UseListExtras()          // a. b. c. and i. ii. lists
+        .UseAutoLinks()           // bare https:// URLs become links
+        .UseFootnotes()
+        .UseMathematics()         // $x$ kept as text in <span class="math">, no script needed to read it
+        .DisableHtml()
+        .Build();
+
+    public static RawHtml ToHtml(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return RawHtml.Empty;
+        }
+
+        var document = Markdown.Parse(markdown, Pipeline);
+        EnforceLinkPolicy(document);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        return new RawHtml(writer.ToString());
+    }
+
+    /// <summary>Plain text of the Markdown (for meta descriptions, feeds and the search index).</summary>
+    public static string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        return Markdown.ToPlainText(markdown, Pipeline).Trim();
+    }
+
+    private static void EnforceLinkPolicy(MarkdownDocument document)
+    {
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is { } url && !LinkPolicy.IsSafe(url))
+            {
+                link.Url = "";
+            }
+
+            // Images from elsewhere would be blocked by the CSP (img-src 'self'); keep them as links instead.
+            if (link.IsImage && link.Url is { } imageUrl && (imageUrl.Contains("//", StringComparison.Ordinal) || imageUrl.Length == 0))
+            {
+                link.IsImage = false;
+            }
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+        {
+            if (!autolink.IsEmail && !LinkPolicy.IsSafe(autolink.Url))
+            {
+                autolink.Url = "";
+            }
+        }
+    }
+}

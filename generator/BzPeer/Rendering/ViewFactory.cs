@@ -1,0 +1,222 @@
+using System.Globalization;
+using BzPeer.Configuration;
+using BzPeer.Model;
+using BzPeer.Rendering.Formats;
+using BzPeer.Rendering.Views;
+
+namespace BzPeer.Rendering;
+
+/// <summary>Turns domain objects into the small view records templates see.</summary>
+internal sealed class ViewFactory
+{
+    private static readonly Dictionary<string, string> TypeLabels = new(StringComparer.Ordinal)
+    {
+        ["article"] = "Article", ["preprint"] = "Preprint", ["conference"] = "Conference paper", ["book"] = "Book",
+        ["chapter"] = "Book chapter", ["thesis"] = "Thesis", ["report"] = "Report", ["dataset"] = "Dataset",
+        ["software"] = "Software", ["other"] = "Other",
+    };
+
+    private readonly ContentGraph _graph;
+    private readonly SiteConfig _config;
+    private readonly Func<Entity, IReadOnlyList<Entity>> _sliceOf;
+
+    public ViewFactory(ContentGraph graph, SiteUrls urls, Func<Entity, IReadOnlyList<Entity>> sliceOf, int nodeCount, int edgeCount)
+    {
+        _graph = graph;
+        _config = graph.Config;
+        Urls = urls;
+        _sliceOf = sliceOf;
+        NodeCount = nodeCount;
+        EdgeCount = edgeCount;
+        Site = new SiteView(
+            _config.Title, _config.Description, urls.BasePath, _config.BaseUrl, _config.Language, _config.Repo, urls.Assets, BuildInfo.Version,
+            urls.Path("search.json"), urls.Path("feed.xml"),
+            [
+                new("Researchers", urls.Path("researchers/"), "researchers"),
+                new("Publications", urls.Path("publications/"), "publications"),
+                new("Topics", urls.Path("topics/"), "topics"),
+                new("Institutions", urls.Path("institutions/"), "institutions"),
+                new("Explore", urls.Path("explore/"), "explore"),
+            ]);
+    }
+
+    public SiteUrls Urls { get; }
+
+    public int NodeCount { get; }
+
+    public int EdgeCount { get; }
+
+    public SiteView Site { get; }
+
+    public static string TypeLabel(string type) => TypeLabels.GetValueOrDefault(type, type);
+
+    public PageView Page(string title, string description, string relative, string section, IReadOnlyList<MetaTag>? meta = null,
+        RawHtml? jsonLd = null, IReadOnlyList<string>? scripts = null, IReadOnlyList<FeedLink>? feeds = null, bool noIndex = false)
+    {
+        var allScripts = new List<string> { Urls.Path("assets/js/site.js") };
+        allScripts.AddRange(scripts ?? []);
+        var allFeeds = new List<FeedLink> { new($"{_config.Title}: new works", Urls.Path("feed.xml")) };
+        allFeeds.AddRange(feeds ?? []);
+        return new PageView(title, Shorten(description, 200), Urls.Absolute(relative), section, meta ?? [], jsonLd ?? RawHtml.Empty, allScripts, allFeeds, noIndex);
+    }
+
+    public IReadOnlyList<string> GraphScripts => [Urls.Path("assets/vendor/d3/d3.min.js"), Urls.Path("assets/js/graph.js")];
+
+    public LinkView Link(Entity entity) => new(entity.Name, Urls.Page(entity));
+
+    public PublicationItemView Item(Publication publication) => new(
+        publication.Id,
+        publication.Title,
+        Urls.Page(publication)!,
+        publication.Record.Type,
+        TypeLabel(publication.Record.Type),
+        publication.Year,
+        publication.Record.Venue,
+        publication.Authors.Select(Link).ToList(),
+        MarkdownRenderer.ToHtml(publication.Record.Body),
+        publication.Topics.Select(Link).ToList());
+
+    public ResearcherCardView Card(Researcher researcher) => new(
+        researcher.Name,
+        Urls.Page(researcher)!,
+        researcher.Record.Summary,
+        researcher.Affiliations.Count > 0 ? string.Join(", ", researcher.Affiliations.Select(a => a.Name)) : "Affiliation not imported",
+        researcher.Works.Count);
+
+    public GraphPanelView GraphPanel(Entity entity)
+    {
+        var members = _sliceOf(entity);
+        var groups = new List<NearbyGroup>
+        {
+            Nearby("Papers", "publication", members, NodeKind.Publication, entity),
+            Nearby("People", "person", members, NodeKind.Researcher, entity, NodeKind.External),
+            Nearby("Topics", "topic", members, NodeKind.Topic, entity),
+            Nearby("Institutions", "institution", members, NodeKind.Institution, entity),
+        };
+        var embedUrl = Urls.Absolute(SiteUrls.EmbedRelative(entity));
+        var code = $"<iframe src=\"{embedUrl}\" title=\"Research graph: {entity.Name}\" width=\"600\" height=\"400\" loading=\"lazy\" style=\"border:0\"></iframe>";
+        return new GraphPanelView(
+            Urls.Path(SiteUrls.SliceRelative(entity)),
+            entity.NodeId,
+            Urls.Path("explore/") + "#node=" + Uri.EscapeDataString(entity.NodeId),
+            Urls.Path(SiteUrls.EmbedRelative(entity)),
+            code,
+            members.Count,
+            groups.Where(g => g.Items.Count > 0).ToList());
+    }
+
+    private NearbyGroup Nearby(string label, string kind, IReadOnlyList<Entity> members, NodeKind nodeKind, Entity center, NodeKind? alsoKind = null) =>
+        new(label, kind, members
+            .Where(m => (m.Kind == nodeKind || m.Kind == alsoKind) && !ReferenceEquals(m, center))
+            .OrderBy(m => m.Name, StringComparer.Ordinal)
+            .Select(Link)
+            .ToList());
+
+    public ProfileView Profile(Researcher researcher)
+    {
+        var record = researcher.Record;
+        var figures = researcher.Figures;
+        var contact = record.Claimed && record.OpenToCollaborate ? record.Contact : null;
+        var links = record.Links.Select(l => new LabeledLink(LinkLabel(l.Key), l.Value, l.Value)).ToList();
+        if (record.Orcid is { } orcid)
+        {
+            links.Insert(0, new LabeledLink("ORCID", orcid, $"https://orcid.org/{orcid}"));
+        }
+
+        return new ProfileView(
+            researcher.Id,
+            researcher.Name,
+            record.Summary,
+            record.Role,
+            researcher.Affiliations.Select(Link).ToList(),
+            record.OpenToCollaborate,
+            record.Claimed,
+            $"Trust {figures.Trust.Score} - {figures.Trust.Tier}",
+            figures.Trust.Score,
+            figures.Trust.Tier,
+            figures.Verification.ToString(),
+            Urls.Path($"researchers/{researcher.Id}/trust/"),
+            figures.Works,
+            record.Followers,
+            figures.Topics.Count,
+            figures.CloseCollaborators.Count,
+            Urls.Path($"researchers/{researcher.Id}/feed.xml"),
+            Urls.Path($"researchers/{researcher.Id}/cite.bib"),
+            Urls.Edit(record.SourcePath),
+            Urls.Path("claim/"),
+            contact,
+            record.Orcid,
+            links,
+            MarkdownRenderer.ToHtml(record.Body),
+            figures.Topics.Select(Link).ToList(),
+            figures.CloseCollaborators.Select(c => new CountedLink(c.Author.Name, Urls.Page(c.Author), c.SharedWorks)).ToList(),
+            WorksChart.Render(researcher.Works),
+            researcher.Works.Select(Item).ToList(),
+            GraphPanel(researcher));
+    }
+
+    public PublicationView Publication(Publication publication)
+    {
+        var record = publication.Record;
+        var identifiers = new List<LabeledLink>();
+        if (publication.Doi is { } doi)
+        {
+            identifiers.Add(new("DOI", doi, $"https://doi.org/{Uri.EscapeDataString(doi).Replace("%2F", "/", StringComparison.Ordinal)}"));
+        }
+
+        if (publication.Arxiv is { } arxiv)
+        {
+            identifiers.Add(new("arXiv", arxiv, $"https://arxiv.org/abs/{Uri.EscapeDataString(arxiv).Replace("%2F", "/", StringComparison.Ordinal)}"));
+        }
+
+        foreach (var id in record.Ids.Where(i => i.Key is not ("doi" or "arxiv")))
+        {
+            identifiers.Add(new(id.Key, id.Value, ""));
+        }
+
+        return new PublicationView(
+            publication.Id,
+            publication.Title,
+            record.Type,
+            TypeLabel(record.Type),
+            publication.Year,
+            record.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            record.Venue,
+            publication.Authors.Select(Link).ToList(),
+            MarkdownRenderer.ToHtml(record.Body),
+            publication.Topics.Select(Link).ToList(),
+            identifiers,
+            record.Links.Select(l => new LabeledLink(LinkLabel(l.Key), l.Value, l.Value)).ToList(),
+            Urls.Path($"publications/{publication.Id}/cite.bib"),
+            BibTex.Entry(publication),
+            Urls.Edit(record.SourcePath),
+            GraphPanel(publication));
+    }
+
+    public List<TrustTermView> TrustTerms(Researcher researcher) =>
+        researcher.Figures.Trust.Terms.Select(t => new TrustTermView(
+            t.Label, t.Explanation, Number(t.Input), Number(t.Cap), Number(t.Weight), Number(t.Points))).ToList();
+
+    public List<TierView> Tiers(Researcher researcher) =>
+        _config.Trust.Tiers.Select(t => new TierView(t.Name, t.Min, t.Name == researcher.Figures.Trust.Tier)).ToList();
+
+    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string LinkLabel(string key) => key switch
+    {
+        "pdf" => "PDF",
+        "github" => "GitHub",
+        "scholar" => "Google Scholar",
+        "homepage" => "Homepage",
+        "code" => "Code",
+        "slides" => "Slides",
+        "video" => "Video",
+        _ => key.Length == 0 ? key : char.ToUpperInvariant(key[0]) + key[1..].Replace('_', ' '),
+    };
+
+    private static string Shorten(string text, int max)
+    {
+        var single = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return single.Length <= max ? single : single[..(max - 1)].TrimEnd() + "…";
+    }
+}

@@ -1,0 +1,67 @@
+namespace BzPeer.Rendering.Views;
+
+// Small snake_case records made for templates (Scriban renames PascalCase members to snake_case:
+// BasePath → base_path). Templates never see domain objects. docs/templates.md lists every member.
+
+/// <summary>The site as every template sees it: <c>site.*</c>.</summary>
+public sealed record SiteView(
+    string Title,
+    string Description,
+    string BasePath,
+    string BaseUrl,
+    string Language,
+    string? Repo,
+    string Assets,
+    string Version,
+    string SearchUrl,
+    string FeedUrl,
+    IReadOnlyList<NavItem> Nav);
+
+public sealed record NavItem(string Label, string Url, string Key);
+
+/// <summary>The page being rendered: <c>page.*</c>.</summary>
+public sealed record PageView(
+    string Title,
+    string Description,
+    string Canonical,
+    string Section,
+    IReadOnlyList<MetaTag> Meta,
+    RawHtml JsonLd,
+    IReadOnlyList<string> Scripts,
+    IReadOnlyList<FeedLink> Feeds,
+    bool NoIndex);
+
+public sealed record MetaTag(string Name, string Content);
+
+public sealed record FeedLink(string Title, string Url);
+
+/// <summary>A name with an optional page: external authors and derived entities may have none.</summary>
+public sealed record LinkView(string Name, string? Url);
+
+/// <summary>A link with a label, e.g. "arXiv" → https://arxiv.org/abs/…</summary>
+public sealed record LabeledLink(string Label, string Text, string Url);
+
+public sealed record PublicationItemView(
+    string Id,
+    string Title,
+    string Url,
+    string Type,
+    string TypeLabel,
+    int Year,
+    string? Venue,
+    IReadOnlyList<LinkView> Authors,
+    RawHtml Abstract,
+    IReadOnlyList<LinkView> Topics);
+
+public sealed record CountedLink(string Name, string? Url, int Count);
+
+public sealed record GraphPanelView(
+    string SliceUrl,
+    string Focus,
+    string ExploreUrl,
+    string EmbedUrl,
+    string EmbedCode,
+    int NodeCount,
+    IReadOnlyList<NearbyGroup> Nearby);
+
+public sealed record NearbyGroup(string Label, string Kind, IReadOnlyList<LinkView> Items);

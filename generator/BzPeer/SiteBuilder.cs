@@ -1,0 +1,129 @@
+using BzPeer.Configuration;
+using BzPeer.Content;
+using BzPeer.Diagnostics;
+using BzPeer.Model;
+using BzPeer.Output;
+using BzPeer.Rendering;
+using BzPeer.Resolve;
+
+namespace BzPeer;
+
+public sealed record BuildOptions
+{
+    /// <summary>The site folder: site.yml, content/, optional templates/ and theme/.</summary>
+    public required string SiteDirectory { get; init; }
+
+    /// <summary>Where the site is written; default <c>SITE/_site</c>.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Overrides site.yml's base_url (e.g. the path GitHub Pages gives).</summary>
+    public string? BaseUrl { get; init; }
+}
+
+public sealed class BuildResult
+{
+    internal BuildResult(DiagnosticBag diagnostics, ContentGraph? graph, LoadedContent? content, IReadOnlyList<OutputFile> files, IReadOnlyList<(string Stage, TimeSpan Time)> timings, bool written)
+    {
+        Diagnostics = diagnostics;
+        Graph = graph;
+        Content = content;
+        Files = files;
+        Timings = timings;
+        Written = written;
+    }
+
+    public DiagnosticBag Diagnostics { get; }
+
+    public ContentGraph? Graph { get; }
+
+    public LoadedContent? Content { get; }
+
+    /// <summary>Every output file rendered (empty for a check or a failed build).</summary>
+    public IReadOnlyList<OutputFile> Files { get; }
+
+    public IReadOnlyList<(string Stage, TimeSpan Time)> Timings { get; }
+
+    /// <summary>True when the output folder now holds the new site.</summary>
+    public bool Written { get; }
+
+    public bool Succeeded => !Diagnostics.HasErrors;
+
+    /// <summary>The source line for a diagnostic excerpt, from the documents read during the build.</summary>
+    public string? SourceLine(string path, int line) =>
+        Content?.Documents.TryGetValue(path, out var document) == true ? document.Line(line) : null;
+}
+
+/// <summary>
+/// Runs a build as a short list of named stages — config, load, resolve, render, write — each taking the
+/// previous stage's result and the run's diagnostics. Nothing is written unless every stage succeeded.
+/// </summary>
+public static class SiteBuilder
+{
+    public const string DefaultOutputFolder = "_site";
+
+    /// <summary>Validates the site: config, content and references. Writes nothing.</summary>
+    public static BuildResult Check(BuildOptions options) => Run(options, render: false, write: false);
+
+    /// <summary>Renders the site in memory without writing it (used by serve and tests).</summary>
+    public static BuildResult Render(BuildOptions options) => Run(options, render: true, write: false);
+
+    public static BuildResult Build(BuildOptions options) => Run(options, render: true, write: true);
+
+    private static BuildResult Run(BuildOptions options, bool render, bool write)
+    {
+        var diagnostics = new DiagnosticBag();
+        var clock = new StageClock();
+        var timings = clock.Timings;
+        var site = Path.GetFullPath(options.SiteDirectory);
+        if (!Directory.Exists(site))
+        {
+            diagnostics.Error(DiagnosticCodes.SiteNotFound, SourceLocation.File(options.SiteDirectory), "The site folder does not exist.",
+                "Pass the folder that holds site.yml and content/.");
+            return new BuildResult(diagnostics, null, null, [], timings, false);
+        }
+
+        var config = clock.Time("config", () => SiteConfigLoader.Load(site, diagnostics, options.BaseUrl));
+        var content = clock.Time("load", () => ContentLoader.Load(site, diagnostics));
+        var graph = clock.Time("resolve", () => ContentResolver.Resolve(config, content, diagnostics));
+        if (!render || diagnostics.HasErrors)
+        {
+            return new BuildResult(diagnostics, graph, content, [], timings, false);
+        }
+
+        var session = clock.Time("templates", () => SiteSession.Create(graph, site, diagnostics));
+        var files = session is null ? [] : session.RenderAll(clock);
+        if (diagnostics.HasErrors || !write)
+        {
+            return new BuildResult(diagnostics, graph, content, diagnostics.HasErrors ? [] : files, timings, false);
+        }
+
+        var output = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(site, DefaultOutputFolder));
+        if (!IsSafeOutput(site, output, diagnostics))
+        {
+            return new BuildResult(diagnostics, graph, content, [], timings, false);
+        }
+
+        var written = clock.Time("write", () => AtomicDirectoryWriter.Write(output, files, diagnostics));
+        return new BuildResult(diagnostics, graph, content, files, timings, written);
+    }
+
+    /// <summary>The output folder is replaced whole, so refuse anything that could hold the user's own files.</summary>
+    private static bool IsSafeOutput(string site, string output, DiagnosticBag diagnostics)
+    {
+        var siteWithSlash = site.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var outputWithSlash = output.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var unsafeReason =
+            siteWithSlash.StartsWith(outputWithSlash, StringComparison.Ordinal) ? "it contains the site's own files"
+            : File.Exists(Path.Combine(output, SiteConfigLoader.FileName)) || Directory.Exists(Path.Combine(output, "content")) ? "it looks like a site folder"
+            : Path.GetFullPath(output) == Path.GetPathRoot(output) ? "it is a file-system root"
+            : null;
+        if (unsafeReason is null)
+        {
+            return true;
+        }
+
+        diagnostics.Error(DiagnosticCodes.OutputWrite, SourceLocation.File(output), $"Refusing to replace the output folder: {unsafeReason}.",
+            "Choose an empty folder or the default _site/ with --out.");
+        return false;
+    }
+}

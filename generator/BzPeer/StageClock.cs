@@ -1,0 +1,23 @@
+using System.Diagnostics;
+
+namespace BzPeer;
+
+/// <summary>Times the named stages of a build for <c>bzpeer build --timings</c> and the benchmark.</summary>
+public sealed class StageClock
+{
+    private readonly List<(string Stage, TimeSpan Time)> _timings = [];
+
+    public IReadOnlyList<(string Stage, TimeSpan Time)> Timings => _timings;
+
+    public T Time<T>(string stage, Func<T> run)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = run();
+        lock (_timings)
+        {
+            _timings.Add((stage, clock.Elapsed));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,74 @@
+using BzPeer.Bench.Corpus;
+using BzPeer.Bench.Running;
+
+namespace BzPeer.Tests.Bench;
+
+public sealed class BenchPlumbingTests
+{
+    [Fact]
+    public void Stage_timings_are_read_from_timing_lines_and_other_output_is_ignored()
+    {
+        const string output = "building site\ntiming load 123.4\nwarning: topic x has no file\ntiming render 2048\ntiming broken\r\ntiming write 7.5\r\n";
+        var timings = BuildTimings.Parse(output);
+        Assert.Equal([new("load", 123.4), new("render", 2048.0), new("write", 7.5)], timings);
+    }
+
+    [Fact]
+    public void Gnu_time_report_is_read_from_its_last_line()
+    {
+        Assert.Equal((12.34, 745_000L, 20.5), TimedProcess.ParseReport("12.34 745000 18.25 2.25\n"));
+        Assert.Equal((0.5, 9_000L, 0.75), TimedProcess.ParseReport("Command exited with non-zero status 1\n0.50 9000 0.50 0.25\n"));
+        Assert.Throws<FormatException>(() => TimedProcess.ParseReport("garbage"));
+        Assert.Throws<FormatException>(() => TimedProcess.ParseReport("12.34 745000"));
+    }
+
+    [Fact]
+    public void Median_of_odd_and_even_counts()
+    {
+        Assert.Equal(2.0, ResultsReport.Median([3.0, 1.0, 2.0]));
+        Assert.Equal(2.5, ResultsReport.Median([4.0, 1.0, 2.0, 3.0]));
+    }
+
+    [Theory]
+    [InlineData("small", 200, 1_000)]
+    [InlineData("medium", 2_000, 10_000)]
+    [InlineData("large", 10_000, 50_000)]
+    [InlineData("30", 30, 150)]
+    public void Sizes_parse_to_researchers_and_publications(string text, int researchers, int publications)
+    {
+        Assert.True(CorpusSize.TryParse(text, out var size));
+        Assert.Equal((researchers, publications), (size.Researchers, size.Publications));
+    }
+
+    [Theory]
+    [InlineData("huge")]
+    [InlineData("-5")]
+    [InlineData("0")]
+    public void Unknown_sizes_are_refused(string text) => Assert.False(CorpusSize.TryParse(text, out _));
+
+    [Fact]
+    public void Report_shows_medians_ratio_and_pages_per_second_and_na_for_a_missing_tool()
+    {
+        var bzpeer = new ToolResult("BzPeer", [Run(1.0, 100), Run(3.0, 300), Run(2.0, 200)], null);
+        var hugo = new ToolResult("Hugo", [Run(10.0, 1000), Run(8.0, 800), Run(9.0, 900)], null);
+        var missing = new ToolResult("BzPeer", [], "bzpeer build exited with code 1: boom");
+        var result = new BenchResult(
+            new MachineInfo(2, "23.0 GiB", "Test CPU", "6.1", ".NET 10"), "hugo v0.111.3", "warm (test)", 3, 1, "0.5", "1.5",
+            [
+                new SizeResult(CorpusSize.Small, bzpeer, hugo, "n/a (no serve)"),
+                new SizeResult(CorpusSize.Medium, missing, hugo, "n/a (no BzPeer build)"),
+            ]);
+
+        string markdown = ResultsReport.Render(result, "2026-01-01 00:00 UTC");
+
+        // small: BzPeer median 2.0 s (CPU 3.0) / 200 MiB, Hugo median 9.0 s (CPU 13.5) / 900 MiB, 1,200 pages each.
+        Assert.Contains("| small (200 / 1,000) | 1,200 / 1,200 | 2.00 | 9.00 | 0.22 | 3.0 / 13.5 | 0.22 | 200 | 900 | 0.22 | 600 | 133 | n/a (no serve) |", markdown);
+        Assert.Contains("| medium (2,000 / 10,000) | — / 1,200 | n/a | 9.00 | n/a |", markdown);
+        Assert.Contains("BzPeer: bzpeer build exited with code 1: boom", markdown);
+        Assert.Contains("BzPeer stage timings (median ms): load 20.0 · render 200.0", markdown);
+        Assert.Contains("Load average (1 min) when the runs started / ended: 0.5 / 1.5", markdown);
+    }
+
+    private static BuildRun Run(double seconds, long mib) =>
+        new(seconds, seconds * 1.5, mib * 1024, 1_200, [new("load", seconds * 10), new("render", seconds * 100)]);
+}
