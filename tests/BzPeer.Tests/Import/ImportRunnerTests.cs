@@ -210,6 +210,20 @@ public class ImportRunnerTests
     }
 
     [Fact]
+    public void An_imported_entry_whose_title_was_edited_by_hand_still_matches_by_its_source()
+    {
+        using var site = NewSite();
+        var bib = site.Write("in/refs.bib", "@misc{draft, title = {Draft Title}, author = {Doe, Jane}, year = 2024}");
+        var first = RunImport(site, ImportFormat.Bibtex, bib).Result;
+        var path = site.PathOf(Assert.Single(first.NewFiles));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("Draft Title", "The Final, Better Title", StringComparison.Ordinal));
+
+        var (again, output) = RunImport(site, ImportFormat.Bibtex, bib);
+        Assert.Empty(again.NewFiles);
+        Assert.Contains("by source bibtex refs.bib draft", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Same_file_into_two_fresh_sites_gives_identical_bytes()
     {
         var bib = "@article{a, title={A}, author={Z, Y}, year=2001}\n@book{b, title={B}, author={X, W}, year=2002, keywords={k1, k2}}";
