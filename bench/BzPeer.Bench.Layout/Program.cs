@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BzPeer.Graph.Layout;
+using BzPeer.Graph.Slicing;
 using BzPeer.Tests.Graph;
 
 // Micro-benchmark of the graph layout and slicing on synthetic co-authorship graphs.
@@ -23,6 +24,22 @@ switch (command)
             foreach (int iterations in new[] { 25, 50, 100, 150, 200, 300, 500 })
                 Layout(size, iterations);
         break;
+    case "slice":
+        foreach (int size in sizes)
+            SliceAll(size, radius: 2, maxNodes: 150);
+        break;
+    case "slice-layout":
+        foreach (int size in sizes)
+            LayoutEverySlice(size, radius: 2, maxNodes: 150);
+        break;
+    case "slice-sweep":
+        foreach (int size in sizes)
+            SweepSliceLayouts(size, radius: 2, maxNodes: 150);
+        break;
+    case "tree":
+        foreach (int size in sizes)
+            TreeCost(size);
+        break;
     default:
         Console.Error.WriteLine($"unknown command '{command}' (layout, sweep, slice)");
         return 2;
@@ -34,14 +51,128 @@ static void Warm() => ForceLayout.Run(SyntheticScholarGraph.Generate(3000, seed:
 static void Layout(int size, int? iterations)
 {
     var graph = SyntheticScholarGraph.Generate(size);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     var result = ForceLayout.Run(graph.NodeIds, graph.Edges, new LayoutOptions { Iterations = iterations });
     watch.Stop();
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     var pairs = graph.Edges.Select(e => (e.Source, e.Target));
     double edge = LayoutMetrics.MeanEdgeLength(result.X, result.Y, pairs);
     double random = LayoutMetrics.MeanRandomPairDistance(result.X, result.Y);
     Console.WriteLine(
         $"layout nodes={graph.NodeIds.Length} edges={graph.Edges.Count} iterations={result.Iterations} " +
-        $"time={watch.Elapsed.TotalSeconds:F2}s edge/random={edge / random:F3} meanEdge={edge:F1} " +
+        $"wall={watch.Elapsed.TotalSeconds:F2}s cpu={cpu.TotalSeconds:F2}s edge/random={edge / random:F3} meanEdge={edge:F1} " +
         $"extent={LayoutMetrics.MaxDistanceFromOrigin(result.X, result.Y):F0}");
+}
+
+static void SliceAll(int size, int radius, int maxNodes)
+{
+    var graph = SyntheticScholarGraph.Generate(size);
+    var watch = Stopwatch.StartNew();
+    var adjacency = GraphAdjacency.Build(graph.NodeIds.Length, graph.Edges, graph.NodeIds);
+    var built = watch.Elapsed;
+    var centers = Enumerable.Range(0, graph.NodeIds.Length).ToArray();
+    GraphSlicer.SliceAll(adjacency, centers[..1000], radius, maxNodes); // warm up the JIT
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    watch.Restart();
+    var slices = GraphSlicer.SliceAll(adjacency, centers, radius, maxNodes);
+    watch.Stop();
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    Console.WriteLine(
+        $"slice nodes={graph.NodeIds.Length} edges={graph.Edges.Count} radius={radius} max={maxNodes} " +
+        $"adjacency={built.TotalMilliseconds:F0}ms all-slices wall={watch.Elapsed.TotalSeconds:F2}s cpu={cpu.TotalSeconds:F2}s " +
+        $"mean-size={slices.Average(s => s.Length):F1} capped={slices.Count(s => s.Length == maxNodes)}");
+}
+
+// Quality and cost of per-slice layouts by iteration count, on a sample of slices.
+static void SweepSliceLayouts(int size, int radius, int maxNodes)
+{
+    var graph = SyntheticScholarGraph.Generate(size);
+    var adjacency = GraphAdjacency.Build(graph.NodeIds.Length, graph.Edges, graph.NodeIds);
+    var centers = Enumerable.Range(0, graph.NodeIds.Length).Where(c => c % 50 == 0).ToArray();
+    var subgraphs = GraphSlicer.SliceAll(adjacency, centers, radius, maxNodes).Select(slice => SubGraph(graph, adjacency, slice)).ToArray();
+    foreach (int iterations in new[] { 20, 40, 60, 100, 150, 300 })
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        double ratio = 0;
+        foreach (var (ids, edges) in subgraphs)
+        {
+            var result = ForceLayout.Run(ids, edges, new LayoutOptions { Iterations = iterations, MaxDegreeOfParallelism = 1 });
+            ratio += LayoutMetrics.MeanEdgeLength(result.X, result.Y, edges.Select(e => (e.Source, e.Target)))
+                     / LayoutMetrics.MeanRandomPairDistance(result.X, result.Y, 2000);
+        }
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"slice-sweep slices={subgraphs.Length} iterations={iterations} cpu-per-slice={cpu.TotalMilliseconds / subgraphs.Length:F2}ms edge/random={ratio / subgraphs.Length:F3}");
+    }
+}
+
+static (string[] Ids, List<LayoutEdge> Edges) SubGraph(SyntheticScholarGraph graph, GraphAdjacency adjacency, int[] slice)
+{
+    var local = new Dictionary<int, int>(slice.Length);
+    foreach (int node in slice) local[node] = local.Count;
+    var edges = new List<LayoutEdge>();
+    foreach (int node in slice)
+    {
+        var neighbours = adjacency.Neighbours(node);
+        var weights = adjacency.Weights(node);
+        for (int k = 0; k < neighbours.Length; k++)
+            if (neighbours[k] > node && local.TryGetValue(neighbours[k], out int target))
+                edges.Add(new LayoutEdge(local[node], target, weights[k]));
+    }
+    return (slice.Select(node => graph.NodeIds[node]).ToArray(), edges);
+}
+
+// Cost of giving every slice its own layout (the alternative to cutting positions out of the full layout).
+static void LayoutEverySlice(int size, int radius, int maxNodes)
+{
+    var graph = SyntheticScholarGraph.Generate(size);
+    var adjacency = GraphAdjacency.Build(graph.NodeIds.Length, graph.Edges, graph.NodeIds);
+    var centers = Enumerable.Range(0, graph.NodeIds.Length).ToArray();
+    var slices = GraphSlicer.SliceAll(adjacency, centers, radius, maxNodes);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    long nodes = 0;
+    Parallel.ForEach(slices, slice =>
+    {
+        var local = new Dictionary<int, int>(slice.Length);
+        foreach (int node in slice) local[node] = local.Count;
+        var ids = slice.Select(node => graph.NodeIds[node]).ToArray();
+        var edges = new List<LayoutEdge>();
+        foreach (int node in slice)
+        {
+            var neighbours = adjacency.Neighbours(node);
+            var weights = adjacency.Weights(node);
+            for (int k = 0; k < neighbours.Length; k++)
+                if (neighbours[k] > node && local.TryGetValue(neighbours[k], out int target))
+                    edges.Add(new LayoutEdge(local[node], target, weights[k]));
+        }
+        ForceLayout.Run(ids, edges, new LayoutOptions { MaxDegreeOfParallelism = 1 });
+        Interlocked.Add(ref nodes, slice.Length);
+    });
+    watch.Stop();
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    Console.WriteLine($"slice-layout slices={slices.Length} nodes={nodes} wall={watch.Elapsed.TotalSeconds:F2}s cpu={cpu.TotalSeconds:F2}s");
+}
+
+// Cost of one Barnes–Hut step's parts, on random points (single thread).
+static void TreeCost(int size)
+{
+    var random = new Random(1);
+    var x = Enumerable.Range(0, size).Select(_ => random.NextDouble() * 1000).ToArray();
+    var y = Enumerable.Range(0, size).Select(_ => random.NextDouble() * 1000).ToArray();
+    var mass = Enumerable.Range(0, size).Select(_ => 1.0 + random.Next(10)).ToArray();
+    var tree = new BarnesHutTree();
+    for (int warm = 0; warm < 3; warm++) tree.Build(x, y, mass);
+    var watch = Stopwatch.StartNew();
+    for (int k = 0; k < 10; k++) tree.Build(x, y, mass);
+    double build = watch.Elapsed.TotalMilliseconds / 10;
+    watch.Restart();
+    double sum = 0;
+    for (int i = 0; i < size; i++) sum += tree.Repulsion(i, x[i], y[i], mass[i], 0.9).X;
+    double forces = watch.Elapsed.TotalMilliseconds;
+    var order = tree.PointsInTreeOrder.ToArray();
+    watch.Restart();
+    foreach (int i in order) sum += tree.Repulsion(i, x[i], y[i], mass[i], 0.9).X;
+    double ordered = watch.Elapsed.TotalMilliseconds;
+    Console.WriteLine($"tree n={size} build={build:F1}ms repulsion-all={forces:F1}ms in-tree-order={ordered:F1}ms ({sum:E1})");
 }

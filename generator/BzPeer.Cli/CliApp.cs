@@ -15,6 +15,7 @@ public static class CliApp
         var root = new RootCommand("BzPeer: researcher pages and a research graph, from YAML/Markdown records.");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Create(stdout));
 
         // The built-in --version reports the entry assembly, which is the test host under tests: report BzPeer's own.
         var builtInVersion = root.Options.OfType<VersionOption>().Single();

@@ -90,7 +90,8 @@ public static class SiteBuilder
             return new BuildResult(diagnostics, graph, content, [], timings, false);
         }
 
-        var files = SiteRenderer.Render(graph, site, diagnostics, clock);
+        var session = clock.Time("templates", () => SiteSession.Create(graph, site, diagnostics));
+        var files = session is null ? [] : session.RenderAll(clock);
         if (diagnostics.HasErrors || !write)
         {
             return new BuildResult(diagnostics, graph, content, diagnostics.HasErrors ? [] : files, timings, false);

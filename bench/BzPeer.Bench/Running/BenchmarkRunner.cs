@@ -11,7 +11,7 @@ internal sealed record RunOptions(
     string ResultsPath);
 
 /// <summary>One build of one site by one tool.</summary>
-internal sealed record BuildRun(double WallSeconds, long PeakRssKiB, int Pages, IReadOnlyList<KeyValuePair<string, double>> Timings);
+internal sealed record BuildRun(double WallSeconds, double CpuSeconds, long PeakRssKiB, int Pages, IReadOnlyList<KeyValuePair<string, double>> Timings);
 
 /// <summary>All builds by one tool on one corpus; <see cref="Problem"/> says why there are none (or fewer).</summary>
 internal sealed record ToolResult(string Tool, IReadOnlyList<BuildRun> Runs, string? Problem);
@@ -100,9 +100,9 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
             log.WriteLine("failed: " + why);
             return why;
         }
-        var run = new BuildRun(measurement!.WallSeconds, measurement.PeakRssKiB, pages, BuildTimings.Parse(measurement.Output));
+        var run = new BuildRun(measurement!.WallSeconds, measurement.CpuSeconds, measurement.PeakRssKiB, pages, BuildTimings.Parse(measurement.Output));
         runs.Add(run);
-        log.WriteLine($"{run.WallSeconds:F2} s, {run.PeakRssKiB / 1024} MiB, {pages} pages");
+        log.WriteLine($"{run.WallSeconds:F2} s wall, {run.CpuSeconds:F2} s CPU, {run.PeakRssKiB / 1024} MiB, {pages} pages");
         return null;
     }
 

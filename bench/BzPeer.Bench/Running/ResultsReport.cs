@@ -17,27 +17,29 @@ internal static class ResultsReport
         sb.Append(Invariant, $"Runs per tool and size: {result.RunsPerTool}, alternating the tools; page cache: {result.CacheState}. Corpus seed {result.Seed}.\n");
         sb.Append(Invariant, $"Load average (1 min) when the runs started / ended: {result.LoadBefore} / {result.LoadAfter} (the machine has {m.Processors} CPUs; a higher load means other work competed for them).\n\n");
 
-        sb.Append("| corpus | pages (BzPeer / Hugo) | BzPeer median s | Hugo median s | time BzPeer/Hugo | BzPeer peak MiB | Hugo peak MiB | memory BzPeer/Hugo | BzPeer pages/s | Hugo pages/s | incremental edit |\n");
-        sb.Append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.Append("| corpus | pages (BzPeer / Hugo) | BzPeer median s | Hugo median s | time BzPeer/Hugo | CPU s BzPeer / Hugo | CPU BzPeer/Hugo | BzPeer peak MiB | Hugo peak MiB | memory BzPeer/Hugo | BzPeer pages/s | Hugo pages/s | incremental edit |\n");
+        sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var size in result.Sizes)
         {
             var b = Summarise(size.BzPeer);
             var h = Summarise(size.Hugo);
             sb.Append(Invariant, $"| {size.Size.Name} ({size.Size.Researchers:N0} / {size.Size.Publications:N0}) ");
             sb.Append(Invariant, $"| {Pages(b)} / {Pages(h)} | {Seconds(b)} | {Seconds(h)} | {Ratio(b?.Wall, h?.Wall)} ");
+            sb.Append(Invariant, $"| {Cpu(b)} / {Cpu(h)} | {Ratio(b?.Cpu, h?.Cpu)} ");
             sb.Append(Invariant, $"| {Mib(b)} | {Mib(h)} | {Ratio(b?.RssKiB, h?.RssKiB)} | {Rate(b)} | {Rate(h)} | {size.Incremental} |\n");
         }
 
         foreach (var size in result.Sizes)
         {
             sb.Append(Invariant, $"\n## {size.Size.Name}: {size.Size.Researchers:N0} researchers, {size.Size.Publications:N0} publications\n\n");
-            sb.Append("| tool | wall time per run (s) | peak RSS per run (MiB) | pages |\n|---|---|---|---|\n");
+            sb.Append("| tool | wall time per run (s) | CPU time per run (s) | peak RSS per run (MiB) | pages |\n|---|---|---|---|---|\n");
             foreach (var tool in new[] { size.BzPeer, size.Hugo })
             {
                 string walls = tool.Runs.Count == 0 ? "—" : string.Join(", ", tool.Runs.Select(r => r.WallSeconds.ToString("F2", Invariant)));
+                string cpu = tool.Runs.Count == 0 ? "—" : string.Join(", ", tool.Runs.Select(r => r.CpuSeconds.ToString("F2", Invariant)));
                 string rss = tool.Runs.Count == 0 ? "—" : string.Join(", ", tool.Runs.Select(r => (r.PeakRssKiB / 1024).ToString(Invariant)));
                 string pages = tool.Runs.Count == 0 ? "—" : tool.Runs[^1].Pages.ToString("N0", Invariant);
-                sb.Append(Invariant, $"| {tool.Tool} | {walls} | {rss} | {pages} |\n");
+                sb.Append(Invariant, $"| {tool.Tool} | {walls} | {cpu} | {rss} | {pages} |\n");
             }
             foreach (var tool in new[] { size.BzPeer, size.Hugo })
             {
@@ -52,11 +54,11 @@ internal static class ResultsReport
         return sb.ToString();
     }
 
-    private sealed record Summary(double Wall, double RssKiB, int Pages);
+    private sealed record Summary(double Wall, double Cpu, double RssKiB, int Pages);
 
     private static Summary? Summarise(ToolResult tool) => tool.Runs.Count == 0
         ? null
-        : new Summary(Median(tool.Runs.Select(r => r.WallSeconds)), Median(tool.Runs.Select(r => (double)r.PeakRssKiB)), tool.Runs[^1].Pages);
+        : new Summary(Median(tool.Runs.Select(r => r.WallSeconds)), Median(tool.Runs.Select(r => r.CpuSeconds)), Median(tool.Runs.Select(r => (double)r.PeakRssKiB)), tool.Runs[^1].Pages);
 
     internal static double Median(IEnumerable<double> values)
     {
@@ -88,6 +90,8 @@ internal static class ResultsReport
     private static string Pages(Summary? s) => s is null ? "—" : s.Pages.ToString("N0", Invariant);
 
     private static string Seconds(Summary? s) => s is null ? "n/a" : s.Wall.ToString("F2", Invariant);
+
+    private static string Cpu(Summary? s) => s is null ? "n/a" : s.Cpu.ToString("F1", Invariant);
 
     private static string Mib(Summary? s) => s is null ? "n/a" : (s.RssKiB / 1024).ToString("F0", Invariant);
 

@@ -4,11 +4,12 @@ using System.Globalization;
 namespace BzPeer.Bench.Running;
 
 /// <summary>What one measured process did.</summary>
-internal sealed record ProcessMeasurement(int ExitCode, double WallSeconds, long PeakRssKiB, string Output);
+internal sealed record ProcessMeasurement(int ExitCode, double WallSeconds, double CpuSeconds, long PeakRssKiB, string Output);
 
 /// <summary>
-/// Runs a command under GNU time (<c>/usr/bin/time -f '%e %M'</c>, Debian package <c>time</c>), which reports
-/// the wall time and the peak resident set of the measured process itself, whatever runtime it uses.
+/// Runs a command under GNU time (<c>/usr/bin/time -f '%e %M %U %S'</c>, Debian package <c>time</c>), which reports
+/// the wall time, peak resident set and CPU time (user + system) of the measured process itself, whatever runtime
+/// it uses. CPU time is the steadier figure when other work competes for the machine.
 /// </summary>
 internal static class TimedProcess
 {
@@ -28,7 +29,7 @@ internal static class TimedProcess
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (string a in (string[])["-f", "%e %M", "-o", report, "--", fileName, .. arguments])
+            foreach (string a in (string[])["-f", "%e %M %U %S", "-o", report, "--", fileName, .. arguments])
             {
                 start.ArgumentList.Add(a);
             }
@@ -40,8 +41,8 @@ internal static class TimedProcess
             var stderr = process.StandardError.ReadToEndAsync();
             process.WaitForExit();
             string output = stdout.Result + stderr.Result;
-            var (wall, rss) = ParseReport(File.ReadAllText(report));
-            return new ProcessMeasurement(process.ExitCode, wall, rss, output);
+            var (wall, rss, cpu) = ParseReport(File.ReadAllText(report));
+            return new ProcessMeasurement(process.ExitCode, wall, cpu, rss, output);
         }
         finally
         {
@@ -49,16 +50,18 @@ internal static class TimedProcess
         }
     }
 
-    /// <summary>GNU time's report; the last line holds '%e %M' (earlier lines note a non-zero exit status).</summary>
-    internal static (double WallSeconds, long PeakRssKiB) ParseReport(string report)
+    /// <summary>GNU time's report; the last line holds '%e %M %U %S' (earlier lines note a non-zero exit status).</summary>
+    internal static (double WallSeconds, long PeakRssKiB, double CpuSeconds) ParseReport(string report)
     {
         string[] lines = report.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         string[] parts = lines.Length == 0 ? [] : lines[^1].Split(' ');
-        if (parts.Length == 2
+        if (parts.Length == 4
             && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double wall)
-            && long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out long rss))
+            && long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out long rss)
+            && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double user)
+            && double.TryParse(parts[3], NumberStyles.Float, CultureInfo.InvariantCulture, out double system))
         {
-            return (wall, rss);
+            return (wall, rss, user + system);
         }
         throw new FormatException($"unexpected report from {GnuTime}: {report}");
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using BzPeer.Diagnostics;
 
@@ -12,58 +11,7 @@ public static partial class ContentLoader
 {
     private static readonly string[] Extensions = [".md", ".yml", ".yaml"];
 
-    public static LoadedContent Load(string siteDirectory, DiagnosticBag diagnostics)
-    {
-        var siteRoot = Path.GetFullPath(siteDirectory);
-        var files = ContentKinds.All.SelectMany(kind => Discover(siteRoot, kind, diagnostics)).ToList();
-        var documents = new ConcurrentDictionary<string, SourceDocument>(StringComparer.Ordinal);
-        var records = new ContentRecord?[files.Count];
-        Parallel.For(0, files.Count, i =>
-        {
-            var file = files[i];
-            var document = SourceReader.Read(file.FullPath, file.RelativePath, diagnostics);
-            if (document is null)
-            {
-                return;
-            }
-
-            documents[document.Path] = document;
-            records[i] = ReadRecord(file.Kind, file.Id, document, diagnostics);
-        });
-
-        var byKind = new Dictionary<ContentKind, List<ContentRecord>>();
-        foreach (var kind in ContentKinds.All)
-        {
-            byKind[kind] = [];
-        }
-
-        // files are in (kind, id, extension) order, so a duplicate id is reported on the later file.
-        var seen = new Dictionary<(ContentKind, string), string>();
-        for (var i = 0; i < files.Count; i++)
-        {
-            var file = files[i];
-            if (seen.TryGetValue((file.Kind, file.Id), out var first))
-            {
-                diagnostics.Error(DiagnosticCodes.DuplicateId, new SourceLocation(file.RelativePath, 1, 1),
-                    $"The {file.Kind.ToString().ToLowerInvariant()} id '{file.Id}' is already defined by {first}.",
-                    "Keep one file per id: merge the two and delete the other.");
-                continue;
-            }
-
-            seen[(file.Kind, file.Id)] = file.RelativePath;
-            if (records[i] is { } record)
-            {
-                byKind[file.Kind].Add(record);
-            }
-        }
-
-        return new LoadedContent(
-            byKind[ContentKind.Researcher].Cast<ResearcherRecord>().ToList(),
-            byKind[ContentKind.Publication].Cast<PublicationRecord>().ToList(),
-            byKind[ContentKind.Topic].Cast<TopicRecord>().ToList(),
-            byKind[ContentKind.Institution].Cast<InstitutionRecord>().ToList(),
-            new SortedDictionary<string, SourceDocument>(documents, StringComparer.Ordinal));
-    }
+    public static LoadedContent Load(string siteDirectory, DiagnosticBag diagnostics) => ContentStore.Load(siteDirectory).Assemble(diagnostics);
 
     /// <summary>Reads one already-decoded document; used by the loader and by <c>serve</c> for a single changed file.</summary>
     internal static ContentRecord? ReadRecord(ContentKind kind, string id, SourceDocument document, DiagnosticBag diagnostics)
@@ -98,52 +46,67 @@ public static partial class ContentLoader
 
     internal sealed record ContentFile(ContentKind Kind, string Id, string FullPath, string RelativePath);
 
-    private static IEnumerable<ContentFile> Discover(string siteRoot, ContentKind kind, DiagnosticBag diagnostics)
+    /// <summary>Every file under the four content folders, as site-relative paths.</summary>
+    internal static IEnumerable<string> Enumerate(string siteRoot)
     {
-        var folder = Path.Combine(siteRoot, "content", kind.Folder());
-        if (!Directory.Exists(folder))
+        foreach (var kind in ContentKinds.All)
         {
-            return [];
+            var folder = Path.Combine(siteRoot, "content", kind.Folder());
+            if (Directory.Exists(folder))
+            {
+                foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly))
+                {
+                    yield return $"content/{kind.Folder()}/{Path.GetFileName(path)}";
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// What a site-relative path is: a content file to read (with its kind and id), or null — after reporting
+    /// why, for files in a content folder that cannot be content — for anything else.
+    /// </summary>
+    internal static ContentFile? Classify(string siteRoot, string relative, DiagnosticBag diagnostics)
+    {
+        var parts = relative.Split('/');
+        if (parts.Length != 3 || parts[0] != "content" || !ContentKinds.All.Any(k => k.Folder() == parts[1]))
+        {
+            return null;
         }
 
-        var found = new List<ContentFile>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly))
+        var kind = ContentKinds.All.First(k => k.Folder() == parts[1]);
+        var name = parts[2];
+        if (name.StartsWith('.'))
         {
-            var name = Path.GetFileName(path);
-            var relative = $"content/{kind.Folder()}/{name}";
-            if (name.StartsWith('.'))
-            {
-                continue;
-            }
-
-            var extension = Path.GetExtension(name).ToLowerInvariant();
-            if (!Extensions.Contains(extension, StringComparer.Ordinal))
-            {
-                diagnostics.Warning(DiagnosticCodes.UnexpectedFile, SourceLocation.File(relative),
-                    $"'{name}' is not a content file and is ignored.", "Content files end in .md or .yml.");
-                continue;
-            }
-
-            if (!IsInside(siteRoot, path))
-            {
-                diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceLocation.File(relative),
-                    "The file is a link to somewhere outside the site folder.", "Copy the file into the site instead of linking to it.");
-                continue;
-            }
-
-            var id = Path.GetFileNameWithoutExtension(name);
-            if (!IsValidId(id))
-            {
-                diagnostics.Error(DiagnosticCodes.InvalidFileName, SourceLocation.File(relative),
-                    $"'{id}' is not a valid id: file names must be lowercase letters, digits and hyphens.",
-                    $"Rename the file to '{Slugify(id)}{extension}'.");
-                continue;
-            }
-
-            found.Add(new ContentFile(kind, id, path, relative));
+            return null;
         }
 
-        return found.OrderBy(f => f.Id, StringComparer.Ordinal).ThenBy(f => f.RelativePath, StringComparer.Ordinal);
+        var path = Path.Combine(siteRoot, relative);
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (!Extensions.Contains(extension, StringComparer.Ordinal))
+        {
+            diagnostics.Warning(DiagnosticCodes.UnexpectedFile, SourceLocation.File(relative),
+                $"'{name}' is not a content file and is ignored.", "Content files end in .md or .yml.");
+            return null;
+        }
+
+        if (!IsInside(siteRoot, path))
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceLocation.File(relative),
+                "The file is a link to somewhere outside the site folder.", "Copy the file into the site instead of linking to it.");
+            return null;
+        }
+
+        var id = Path.GetFileNameWithoutExtension(name);
+        if (!IsValidId(id))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidFileName, SourceLocation.File(relative),
+                $"'{id}' is not a valid id: file names must be lowercase letters, digits and hyphens.",
+                $"Rename the file to '{Slugify(id)}{extension}'.");
+            return null;
+        }
+
+        return new ContentFile(kind, id, path, relative);
     }
 
     /// <summary>False when a symbolic link leads outside the site: content must not read the builder's other files.</summary>

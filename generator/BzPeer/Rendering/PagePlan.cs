@@ -1,4 +1,3 @@
-using BzPeer.Graph;
 using BzPeer.Model;
 using BzPeer.Rendering.Formats;
 using BzPeer.Rendering.Views;
@@ -17,11 +16,11 @@ internal static class PagePlan
     private const string Base = "layouts/base.html";
     private const string EmbedLayout = "layouts/embed.html";
 
-    public static IReadOnlyList<PlannedPage> For(ContentGraph graph, ViewFactory v, GraphOutput graphOutput)
+    public static IReadOnlyList<PlannedPage> For(ContentGraph graph, ViewFactory v)
     {
         var pages = new List<PlannedPage>
         {
-            new("", "pages/home.html", Base, false, () => Home(graph, v, graphOutput)),
+            new("", "pages/home.html", Base, false, () => Home(graph, v)),
             new("researchers/", "pages/researchers.html", Base, false, () => Researchers(graph, v)),
             new("publications/", "pages/publications.html", Base, false, () => Publications(graph, v)),
             new("topics/", "pages/index.html", Base, false, () => new IndexModel(v.Site,
@@ -33,7 +32,7 @@ internal static class PagePlan
             new("explore/", "pages/explore.html", Base, false, () => new ExploreModel(v.Site,
                 v.Page("Explore the research graph", "Every researcher, work, topic and institution of the site, and how they connect.", "explore/", "explore",
                     scripts: v.GraphScripts),
-                v.Urls.Path("graph/graph.json"), graphOutput.NodeCount, graphOutput.EdgeCount)),
+                v.Urls.Path("graph/graph.json"), v.NodeCount, v.EdgeCount)),
             new("claim/", "pages/claim.html", Base, false, () => new ClaimModel(v.Site,
                 v.Page("Claim your profile", "How researchers claim their record and unlock direct collaboration.", "claim/", "claim"),
                 graph.Config.Repo, graph.Config.Branch)),
@@ -96,7 +95,7 @@ internal static class PagePlan
         return pages;
     }
 
-    private static HomeModel Home(ContentGraph graph, ViewFactory v, GraphOutput graphOutput)
+    private static HomeModel Home(ContentGraph graph, ViewFactory v)
     {
         var researchers = graph.Researchers
             .OrderByDescending(r => r.Works.Count).ThenBy(r => r.Name, StringComparer.Ordinal)
@@ -105,7 +104,7 @@ internal static class PagePlan
         var description = graph.Config.Description.Length > 0 ? graph.Config.Description : "Researcher profiles, publications and the research graph that connects them.";
         return new HomeModel(v.Site, v.Page(graph.Config.Title, description, "", "home"),
             researchers, graph.Researchers.Count, recent, graph.Publications.Count, graph.Topics.Count, graph.Institutions.Count,
-            graphOutput.NodeCount, graphOutput.EdgeCount, v.Urls.Path("explore/"));
+            v.NodeCount, v.EdgeCount, v.Urls.Path("explore/"));
     }
 
     private static ResearchersModel Researchers(ContentGraph graph, ViewFactory v)

@@ -1,5 +1,4 @@
 using BzPeer.Diagnostics;
-using BzPeer.Output;
 
 namespace BzPeer.Rendering;
 
@@ -8,7 +7,8 @@ internal static class ThemeAssets
 {
     public static string BuiltinDirectory => Path.Combine(AppContext.BaseDirectory, "theme");
 
-    public static IReadOnlyList<OutputFile> Collect(string siteDirectory, DiagnosticBag diagnostics)
+    /// <summary>Every asset's path under assets/ with a reader for its bytes (read when rendered, so serve sees edits).</summary>
+    public static IReadOnlyList<(string Path, Func<byte[]?> Read)> Collect(string siteDirectory, DiagnosticBag diagnostics)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var root in new[] { BuiltinDirectory, Path.Combine(siteDirectory, "theme") })
@@ -30,19 +30,19 @@ internal static class ThemeAssets
             }
         }
 
-        var output = new List<OutputFile>(files.Count);
-        foreach (var (relative, path) in files)
-        {
-            try
-            {
-                output.Add(new OutputFile("assets/" + relative, File.ReadAllBytes(path)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceLocation.File("theme/" + relative), $"The theme file cannot be read: {e.Message}");
-            }
-        }
+        return files.Select(f => (f.Key, (Func<byte[]?>)(() => Read(f.Key, f.Value, diagnostics)))).ToList();
+    }
 
-        return output;
+    private static byte[]? Read(string relative, string path, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceLocation.File("theme/" + relative), $"The theme file cannot be read: {e.Message}");
+            return null;
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BzPeer.Configuration;
-using BzPeer.Graph;
 using BzPeer.Model;
 using BzPeer.Rendering.Formats;
 using BzPeer.Rendering.Views;
@@ -19,14 +18,16 @@ internal sealed class ViewFactory
 
     private readonly ContentGraph _graph;
     private readonly SiteConfig _config;
-    private readonly GraphOutput _graphOutput;
+    private readonly Func<Entity, IReadOnlyList<Entity>> _sliceOf;
 
-    public ViewFactory(ContentGraph graph, SiteUrls urls, GraphOutput graphOutput)
+    public ViewFactory(ContentGraph graph, SiteUrls urls, Func<Entity, IReadOnlyList<Entity>> sliceOf, int nodeCount, int edgeCount)
     {
         _graph = graph;
         _config = graph.Config;
         Urls = urls;
-        _graphOutput = graphOutput;
+        _sliceOf = sliceOf;
+        NodeCount = nodeCount;
+        EdgeCount = edgeCount;
         Site = new SiteView(
             _config.Title, _config.Description, urls.BasePath, _config.BaseUrl, _config.Language, _config.Repo, urls.Assets, BuildInfo.Version,
             urls.Path("search.json"), urls.Path("feed.xml"),
@@ -40,6 +41,10 @@ internal sealed class ViewFactory
     }
 
     public SiteUrls Urls { get; }
+
+    public int NodeCount { get; }
+
+    public int EdgeCount { get; }
 
     public SiteView Site { get; }
 
@@ -80,7 +85,7 @@ internal sealed class ViewFactory
 
     public GraphPanelView GraphPanel(Entity entity)
     {
-        var members = _graphOutput.SliceOf(entity);
+        var members = _sliceOf(entity);
         var groups = new List<NearbyGroup>
         {
             Nearby("Papers", "publication", members, NodeKind.Publication, entity),

@@ -16,9 +16,10 @@ public sealed class BenchPlumbingTests
     [Fact]
     public void Gnu_time_report_is_read_from_its_last_line()
     {
-        Assert.Equal((12.34, 745_000L), TimedProcess.ParseReport("12.34 745000\n"));
-        Assert.Equal((0.5, 9_000L), TimedProcess.ParseReport("Command exited with non-zero status 1\n0.50 9000\n"));
+        Assert.Equal((12.34, 745_000L, 20.5), TimedProcess.ParseReport("12.34 745000 18.25 2.25\n"));
+        Assert.Equal((0.5, 9_000L, 0.75), TimedProcess.ParseReport("Command exited with non-zero status 1\n0.50 9000 0.50 0.25\n"));
         Assert.Throws<FormatException>(() => TimedProcess.ParseReport("garbage"));
+        Assert.Throws<FormatException>(() => TimedProcess.ParseReport("12.34 745000"));
     }
 
     [Fact]
@@ -60,8 +61,8 @@ public sealed class BenchPlumbingTests
 
         string markdown = ResultsReport.Render(result, "2026-01-01 00:00 UTC");
 
-        // small: BzPeer median 2.0 s / 200 MiB, Hugo median 9.0 s / 900 MiB, 1,200 pages each.
-        Assert.Contains("| small (200 / 1,000) | 1,200 / 1,200 | 2.00 | 9.00 | 0.22 | 200 | 900 | 0.22 | 600 | 133 | n/a (no serve) |", markdown);
+        // small: BzPeer median 2.0 s (CPU 3.0) / 200 MiB, Hugo median 9.0 s (CPU 13.5) / 900 MiB, 1,200 pages each.
+        Assert.Contains("| small (200 / 1,000) | 1,200 / 1,200 | 2.00 | 9.00 | 0.22 | 3.0 / 13.5 | 0.22 | 200 | 900 | 0.22 | 600 | 133 | n/a (no serve) |", markdown);
         Assert.Contains("| medium (2,000 / 10,000) | — / 1,200 | n/a | 9.00 | n/a |", markdown);
         Assert.Contains("BzPeer: bzpeer build exited with code 1: boom", markdown);
         Assert.Contains("BzPeer stage timings (median ms): load 20.0 · render 200.0", markdown);
@@ -69,5 +70,5 @@ public sealed class BenchPlumbingTests
     }
 
     private static BuildRun Run(double seconds, long mib) =>
-        new(seconds, mib * 1024, 1_200, [new("load", seconds * 10), new("render", seconds * 100)]);
+        new(seconds, seconds * 1.5, mib * 1024, 1_200, [new("load", seconds * 10), new("render", seconds * 100)]);
 }

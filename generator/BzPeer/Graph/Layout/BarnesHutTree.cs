@@ -78,6 +78,16 @@ internal sealed class BarnesHutTree
         while (top > 0)
         {
             ref readonly Cell cell = ref cells[stack[--top]];
+            double cx = px - cell.ComX, cy = py - cell.ComY;
+            double dist2 = cx * cx + cy * cy;
+            if (cell.Side * cell.Side < theta2 * dist2)
+            {
+                // Far enough: the whole cell (leaf or not) acts as one body.
+                double f = km * cell.Mass / dist2;
+                sumX += cx * f;
+                sumY += cy * f;
+                continue;
+            }
             if (cell.FirstChild < 0)
             {
                 int end = cell.Start + cell.Count;
@@ -92,15 +102,6 @@ internal sealed class BarnesHutTree
                         sumY += dy * f;
                     }
                 }
-                continue;
-            }
-            double cx = px - cell.ComX, cy = py - cell.ComY;
-            double dist2 = cx * cx + cy * cy;
-            if (cell.Side * cell.Side < theta2 * dist2)
-            {
-                double f = km * cell.Mass / dist2;
-                sumX += cx * f;
-                sumY += cy * f;
                 continue;
             }
             // Pushed in reverse so children are visited in a fixed order (0, 1, 2, 3).

@@ -12,6 +12,7 @@ internal sealed class SliceWorkspace
     private int _currentStamp;
     private int[] _frontier = new int[64];
     private int[] _level = new int[64];
+    private int[] _heap = new int[64];
     private int _frontierCount, _levelCount;
     private readonly List<int> _kept = [];
 
@@ -30,9 +31,7 @@ internal sealed class SliceWorkspace
             int room = maxNodes - _kept.Count;
             if (_levelCount > room)
             {
-                var level = _level.AsSpan(0, _levelCount);
-                level.Sort(new KeepOrder(adjacency, _connection));
-                foreach (int node in level[..room])
+                foreach (int node in SelectBest(_level.AsSpan(0, _levelCount), room, new KeepOrder(adjacency, _connection)))
                     _kept.Add(node);
                 break;
             }
@@ -71,6 +70,55 @@ internal sealed class SliceWorkspace
         }
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> best candidates (in no particular order), by a bounded heap whose
+    /// root is the worst kept so far: O(m log count) rather than sorting all m candidates, which
+    /// matters when a hub puts thousands of nodes on the level.
+    /// </summary>
+    private Span<int> SelectBest(Span<int> candidates, int count, KeepOrder order)
+    {
+        if (_heap.Length < count)
+            _heap = new int[Math.Max(count, 2 * _heap.Length)];
+        var heap = _heap.AsSpan(0, count);
+        int size = 0;
+        foreach (int node in candidates)
+        {
+            if (size < count)
+            {
+                // Sift up: a parent must rank after (be worse than) its children.
+                int child = size++;
+                while (child > 0)
+                {
+                    int parent = (child - 1) / 2;
+                    if (order.Compare(heap[parent], node) > 0)
+                        break;
+                    heap[child] = heap[parent];
+                    child = parent;
+                }
+                heap[child] = node;
+            }
+            else if (order.Compare(node, heap[0]) < 0)
+            {
+                // Replace the worst and sift down.
+                int parent = 0;
+                while (true)
+                {
+                    int child = 2 * parent + 1;
+                    if (child >= size)
+                        break;
+                    if (child + 1 < size && order.Compare(heap[child + 1], heap[child]) > 0)
+                        child++;
+                    if (order.Compare(heap[child], node) <= 0)
+                        break;
+                    heap[parent] = heap[child];
+                    parent = child;
+                }
+                heap[parent] = node;
+            }
+        }
+        return heap[..size];
+    }
+
     private void Visit(int node, int hop, int connection)
     {
         _stamp[node] = _currentStamp;
@@ -102,7 +150,7 @@ internal sealed class SliceWorkspace
         buffer[count++] = value;
     }
 
-    /// <summary>Within one hop level: stronger connection first, then higher degree, then ordinal id.</summary>
+    /// <summary>Within one hop level: stronger connection first, then higher degree, then ordinal id (a total order).</summary>
     private readonly struct KeepOrder(GraphAdjacency adjacency, int[] connection) : IComparer<int>
     {
         public int Compare(int a, int b)

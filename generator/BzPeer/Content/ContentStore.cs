@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using BzPeer.Diagnostics;
+
+namespace BzPeer.Content;
+
+/// <summary>
+/// The content files of a site, each with what reading it produced (its document, record and diagnostics).
+/// A build loads all of them once; <c>serve</c> keeps the store and re-reads only the files that changed.
+/// </summary>
+public sealed class ContentStore
+{
+    private readonly string _siteRoot;
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    private ContentStore(string siteRoot) => _siteRoot = siteRoot;
+
+    public int Count => _entries.Count;
+
+    public static ContentStore Load(string siteDirectory)
+    {
+        var store = new ContentStore(Path.GetFullPath(siteDirectory));
+        var paths = ContentLoader.Enumerate(store._siteRoot).ToArray();
+        Parallel.ForEach(paths, path => store.Refresh(path));
+        return store;
+    }
+
+    /// <summary>Re-reads one site-relative path (or forgets it when deleted). False when the path is not content.</summary>
+    public bool Refresh(string relative)
+    {
+        if (!relative.StartsWith("content/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var file = ContentLoader.Classify(_siteRoot, relative, diagnostics);
+        if (!File.Exists(Path.Combine(_siteRoot, relative)))
+        {
+            _entries.TryRemove(relative, out _);
+            return true;
+        }
+
+        ContentRecord? record = null;
+        SourceDocument? document = null;
+        if (file is not null)
+        {
+            document = SourceReader.Read(file.FullPath, relative, diagnostics);
+            record = document is null ? null : ContentLoader.ReadRecord(file.Kind, file.Id, document, diagnostics);
+        }
+
+        _entries[relative] = new Entry(relative, file, document, record, diagnostics.Sorted());
+        return true;
+    }
+
+    /// <summary>The records in id order, reporting every file's diagnostics and ids defined twice.</summary>
+    public LoadedContent Assemble(DiagnosticBag diagnostics)
+    {
+        var byKind = ContentKinds.All.ToDictionary(k => k, _ => new List<ContentRecord>());
+        var seen = new Dictionary<(ContentKind, string), string>();
+        var documents = new SortedDictionary<string, SourceDocument>(StringComparer.Ordinal);
+        // Ordered by kind, id, then path, so a duplicate id is reported on the later file (.md before .yml).
+        var entries = _entries.Values
+            .OrderBy(e => e.File?.Kind ?? ContentKind.Researcher)
+            .ThenBy(e => e.File?.Id ?? "", StringComparer.Ordinal)
+            .ThenBy(e => e.Path, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            foreach (var diagnostic in entry.Diagnostics)
+            {
+                diagnostics.Add(diagnostic);
+            }
+
+            if (entry.Document is not null)
+            {
+                documents[entry.Document.Path] = entry.Document;
+            }
+
+            if (entry.File is not { } file)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue((file.Kind, file.Id), out var first))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateId, new SourceLocation(file.RelativePath, 1, 1),
+                    $"The {file.Kind.ToString().ToLowerInvariant()} id '{file.Id}' is already defined by {first}.",
+                    "Keep one file per id: merge the two and delete the other.");
+                continue;
+            }
+
+            seen[(file.Kind, file.Id)] = file.RelativePath;
+            if (entry.Record is { } record)
+            {
+                byKind[file.Kind].Add(record);
+            }
+        }
+
+        return new LoadedContent(
+            byKind[ContentKind.Researcher].Cast<ResearcherRecord>().ToList(),
+            byKind[ContentKind.Publication].Cast<PublicationRecord>().ToList(),
+            byKind[ContentKind.Topic].Cast<TopicRecord>().ToList(),
+            byKind[ContentKind.Institution].Cast<InstitutionRecord>().ToList(),
+            documents);
+    }
+
+    private sealed record Entry(string Path, ContentLoader.ContentFile? File, SourceDocument? Document, ContentRecord? Record, IReadOnlyList<Diagnostic> Diagnostics);
+}

@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Text;
+using BzPeer.Diagnostics;
+using BzPeer.Graph;
+using BzPeer.Model;
+using BzPeer.Output;
+using BzPeer.Rendering.Formats;
+
+namespace BzPeer.Rendering;
+
+/// <summary>
+/// Everything needed to render any file of a site from one resolved content graph: a route table from output
+/// path to a renderer. A build renders every route in parallel; <c>serve</c> renders a route when it is asked
+/// for and keeps it until the content changes, so an edit re-renders only the pages that are looked at.
+/// </summary>
+internal sealed class SiteSession
+{
+    private readonly Dictionary<string, Func<byte[]?>> _routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Entity, IReadOnlyList<Entity>> _slices = new(ReferenceEqualityComparer.Instance);
+    private readonly TemplateEngine _engine;
+    private readonly GraphModel _graphModel;
+
+    private SiteSession(ContentGraph graph, string siteDirectory, TemplateEngine engine, DiagnosticBag diagnostics)
+    {
+        Graph = graph;
+        _engine = engine;
+        _graphModel = new GraphModel(graph);
+        var urls = new SiteUrls(graph.Config);
+        var views = new ViewFactory(graph, urls, SliceOf, _graphModel.NodeCount, _graphModel.EdgeCount);
+        Pages = PagePlan.For(graph, views);
+        foreach (var page in Pages)
+        {
+            _routes[page.Path] = () => RenderPage(page);
+        }
+
+        AddFeedsAndIndexes(graph, urls);
+        _routes["graph/graph.json"] = _graphModel.FullJson;
+        foreach (var centre in _graphModel.SliceCentres)
+        {
+            _routes[SiteUrls.SliceRelative(centre)] = () => _graphModel.SliceJson(centre, _graphModel.SliceMembers(centre));
+        }
+
+        foreach (var (path, read) in ThemeAssets.Collect(siteDirectory, diagnostics))
+        {
+            _routes["assets/" + path] = read;
+        }
+    }
+
+    public ContentGraph Graph { get; }
+
+    public IReadOnlyList<PlannedPage> Pages { get; }
+
+    public IEnumerable<string> Paths => _routes.Keys;
+
+    /// <summary>Null when the templates do not parse (the errors are in <paramref name="diagnostics"/>).</summary>
+    public static SiteSession? Create(ContentGraph graph, string siteDirectory, DiagnosticBag diagnostics)
+    {
+        var engine = new TemplateEngine(siteDirectory, diagnostics);
+        return engine.Validate() ? new SiteSession(graph, siteDirectory, engine, diagnostics) : null;
+    }
+
+    public bool Has(string path) => _routes.ContainsKey(path);
+
+    /// <summary>The file at an output path, or null when there is none or its template failed (reported).</summary>
+    public byte[]? Render(string path) => _routes.TryGetValue(path, out var render) ? render() : null;
+
+    /// <summary>Renders every route, in parallel; graph slices are cut all at once first.</summary>
+    public IReadOnlyList<OutputFile> RenderAll(StageClock clock)
+    {
+        var centres = _graphModel.SliceCentres.ToArray();
+        var members = clock.Time("slices", () => _graphModel.AllSliceMembers(centres));
+        for (var i = 0; i < centres.Length; i++)
+        {
+            _slices[centres[i]] = members[i].Select(m => _graphModel.Index.Nodes[m]).ToArray();
+        }
+
+        var graphFiles = clock.Time("layout", () =>
+        {
+            var files = new OutputFile[centres.Length + 1];
+            Parallel.For(0, centres.Length + 1, i =>
+            {
+                files[i] = i == centres.Length
+                    ? new OutputFile("graph/graph.json", _graphModel.FullJson())
+                    : new OutputFile(SiteUrls.SliceRelative(centres[i]), _graphModel.SliceJson(centres[i], members[i]));
+            });
+            return files;
+        });
+
+        var skip = graphFiles.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var rest = clock.Time("render", () =>
+        {
+            var paths = _routes.Keys.Where(p => !skip.Contains(p)).ToArray();
+            var files = new OutputFile?[paths.Length];
+            Parallel.For(0, paths.Length, i =>
+            {
+                if (_routes[paths[i]]() is { } bytes)
+                {
+                    files[i] = new OutputFile(paths[i], bytes);
+                }
+            });
+            return files.OfType<OutputFile>().ToList();
+        });
+
+        return rest.Concat(graphFiles).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    private IReadOnlyList<Entity> SliceOf(Entity entity) =>
+        _slices.GetOrAdd(entity, e => _graphModel.SliceMembers(e).Select(m => _graphModel.Index.Nodes[m]).ToArray());
+
+    private byte[]? RenderPage(PlannedPage page)
+    {
+        var model = page.Model();
+        var body = _engine.Render(page.Template, model);
+        if (body is null)
+        {
+            return null;
+        }
+
+        var html = _engine.Render(page.Layout, new Views.LayoutModel(model.Site, model.Page, new RawHtml(body)));
+        return html is null ? null : Encoding.UTF8.GetBytes(html);
+    }
+
+    private void AddFeedsAndIndexes(ContentGraph graph, SiteUrls urls)
+    {
+        _routes["feed.xml"] = () =>
+        {
+            var newest = graph.Publications.Order(Comparer<Publication>.Create(Publication.NewestFirst)).Take(50).ToList();
+            return AtomFeed.Write($"{graph.Config.Title}: new works", "feed.xml", "", newest, urls, Summary);
+        };
+        foreach (var researcher in graph.Researchers)
+        {
+            var folder = $"researchers/{researcher.Id}/";
+            _routes[folder + "feed.xml"] = () => AtomFeed.Write($"{researcher.Name}: works", folder + "feed.xml", folder, researcher.Works, urls, Summary);
+            _routes[folder + "cite.bib"] = () => Encoding.UTF8.GetBytes(BibTex.Entries(researcher.Works));
+        }
+
+        foreach (var publication in graph.Publications)
+        {
+            _routes[$"publications/{publication.Id}/cite.bib"] = () => Encoding.UTF8.GetBytes(BibTex.Entry(publication));
+        }
+
+        _routes["search.json"] = () => SearchIndex.Write(graph);
+        _routes["sitemap.xml"] = () => Sitemap.Write(Pages.Where(p => !p.NoIndex).Select(p => p.Url), urls);
+        _routes["robots.txt"] = () => Sitemap.Robots(urls);
+        // GitHub Pages would otherwise run Jekyll over the output and drop files starting with '_'.
+        _routes[".nojekyll"] = () => [];
+    }
+
+    private static string Summary(Publication p)
+    {
+        var text = MarkdownRenderer.ToPlainText(p.Record.Body);
+        return text.Length > 600 ? text[..597] + "…" : text;
+    }
+}

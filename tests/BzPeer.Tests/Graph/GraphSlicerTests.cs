@@ -1,0 +1,172 @@
+using BzPeer.Graph.Layout;
+using BzPeer.Graph.Slicing;
+
+namespace BzPeer.Tests.Graph;
+
+public class GraphSlicerTests
+{
+    // A path 0 - 1 - 2 - 3 - 4.
+    private static readonly GraphAdjacency Path = GraphAdjacency.Build(5, [new(0, 1), new(1, 2), new(2, 3), new(3, 4)]);
+
+    [Theory]
+    [InlineData(0, 0, new[] { 0 })]
+    [InlineData(0, 1, new[] { 0, 1 })]
+    [InlineData(0, 2, new[] { 0, 1, 2 })]
+    [InlineData(2, 1, new[] { 1, 2, 3 })]
+    [InlineData(2, 2, new[] { 0, 1, 2, 3, 4 })]
+    [InlineData(4, 3, new[] { 1, 2, 3, 4 })]
+    public void Slice_holds_exactly_the_nodes_within_the_radius(int center, int radius, int[] expected)
+    {
+        Assert.Equal(expected, GraphSlicer.Slice(Path, center, radius, maxNodes: 100));
+    }
+
+    // Centre 0 with six neighbours; ids make ordinal order differ from index order.
+    //   0-2 weight 3, 0-5 weight 2, the rest weight 1;
+    //   3 has two more neighbours (6, 7), 4 has one more (8): degrees 3, 2;
+    //   1 ("n-b") and 9 ("n-a") tie on weight 1 and degree 1: "n-a" comes first.
+    private static readonly string[] StarIds = ["centre", "n-b", "n-c", "n-d", "n-e", "n-f", "far-1", "far-2", "far-3", "n-a"];
+    private static readonly GraphAdjacency Star = GraphAdjacency.Build(10,
+        [
+            new(0, 1), new(0, 2, 3), new(0, 3), new(0, 4), new(0, 5, 2), new(0, 9),
+            new(3, 6), new(3, 7, 9), new(4, 8),
+        ],
+        StarIds);
+
+    [Theory]
+    [InlineData(1, new[] { 0 })]
+    [InlineData(2, new[] { 0, 2 })]                   // strongest connecting edge first
+    [InlineData(3, new[] { 0, 2, 5 })]                // then the next strongest
+    [InlineData(4, new[] { 0, 2, 3, 5 })]             // equal weights: the higher degree (3)
+    [InlineData(5, new[] { 0, 2, 3, 4, 5 })]          // then degree 2
+    [InlineData(6, new[] { 0, 2, 3, 4, 5, 9 })]       // degree 1 tie: ordinal id "n-a" (9) before "n-b" (1)
+    [InlineData(7, new[] { 0, 1, 2, 3, 4, 5, 9 })]    // all of hop 1, nothing of hop 2
+    [InlineData(8, new[] { 0, 1, 2, 3, 4, 5, 7, 9 })] // hop 2: 7 joins 3 by weight 9
+    public void Cap_keeps_nodes_in_the_documented_order(int maxNodes, int[] expected)
+    {
+        var slice = GraphSlicer.Slice(Star, 0, radius: 2, maxNodes);
+
+        Assert.Equal(expected, slice);
+    }
+
+    [Fact]
+    public void Closer_nodes_win_over_heavier_edges_further_out()
+    {
+        // 0-1 weight 1 (hop 1); 1-2 weight 100 (hop 2); 0-3 weight 1 (hop 1).
+        var adjacency = GraphAdjacency.Build(4, [new(0, 1), new(1, 2, 100), new(0, 3)]);
+
+        Assert.Equal([0, 1, 3], GraphSlicer.Slice(adjacency, 0, radius: 2, maxNodes: 3));
+    }
+
+    [Fact]
+    public void Connection_weight_is_the_strongest_edge_towards_the_centre_not_within_the_level()
+    {
+        // Hop 1: 1 and 2. Hop 2: 3 (edges 1 and 5 to hop 1), 4 (edge 4 to hop 1),
+        // 5 (edge 1 to hop 1, and 10 to node 3 on its own level, which must not count).
+        var adjacency = GraphAdjacency.Build(6,
+            [new(0, 1), new(0, 2), new(1, 3), new(2, 3, 5), new(1, 4, 4), new(2, 5), new(3, 5, 10)]);
+
+        Assert.Equal([0, 1, 2, 3], GraphSlicer.Slice(adjacency, 0, radius: 2, maxNodes: 4));
+        Assert.Equal([0, 1, 2, 3, 4], GraphSlicer.Slice(adjacency, 0, radius: 2, maxNodes: 5));
+    }
+
+    [Fact]
+    public void Without_ids_ties_are_broken_by_node_index()
+    {
+        var adjacency = GraphAdjacency.Build(4, [new(0, 3), new(0, 2), new(0, 1)]);
+
+        Assert.Equal([0, 1, 2], GraphSlicer.Slice(adjacency, 0, radius: 1, maxNodes: 3));
+    }
+
+    [Fact]
+    public void Centre_is_always_kept_and_alone_at_cap_one()
+    {
+        Assert.Equal([3], GraphSlicer.Slice(Star, 3, radius: 2, maxNodes: 1));
+        Assert.Equal([8], GraphSlicer.Slice(Star, 8, radius: 0, maxNodes: 150));
+        var isolated = GraphAdjacency.Build(3, [new(0, 1)]);
+        Assert.Equal([2], GraphSlicer.Slice(isolated, 2, radius: 2, maxNodes: 150));
+    }
+
+    [Fact]
+    public void Slices_match_a_plain_reference_implementation_of_the_documented_rule()
+    {
+        var graph = SyntheticScholarGraph.Generate(2500, seed: 9);
+        var adjacency = GraphAdjacency.Build(graph.NodeIds.Length, graph.Edges, graph.NodeIds);
+
+        for (int center = 0; center < graph.NodeIds.Length; center += 7)
+            foreach (int maxNodes in new[] { 1, 12, 60 })
+                Assert.Equal(ReferenceSlice(adjacency, graph.NodeIds, center, radius: 2, maxNodes),
+                             GraphSlicer.Slice(adjacency, center, radius: 2, maxNodes));
+    }
+
+    [Fact]
+    public void Parallel_slicing_gives_the_same_slices_as_one_thread()
+    {
+        var graph = SyntheticScholarGraph.Generate(3000, seed: 5);
+        var adjacency = GraphAdjacency.Build(graph.NodeIds.Length, graph.Edges, graph.NodeIds);
+        int[] centers = [.. Enumerable.Range(0, graph.NodeIds.Length)];
+
+        var parallel = GraphSlicer.SliceAll(adjacency, centers, radius: 2, maxNodes: 40, maxDegreeOfParallelism: 4);
+        // Interleave a slice of another, smaller graph to check that reused scratch memory does not leak between graphs.
+        var sequential = centers.Select(c =>
+        {
+            GraphSlicer.Slice(Path, c % 5, 2, 3);
+            return GraphSlicer.Slice(adjacency, c, radius: 2, maxNodes: 40);
+        }).ToArray();
+
+        Assert.Equal(sequential, parallel);
+        Assert.All(parallel, slice => Assert.InRange(slice.Length, 1, 40));
+    }
+
+    [Fact]
+    public void Adjacency_merges_duplicates_drops_self_loops_and_sorts_neighbours()
+    {
+        var adjacency = GraphAdjacency.Build(4, [new(2, 0), new(0, 3), new(0, 2, 4), new(1, 1), new(3, 0, 2)]);
+
+        Assert.Equal([2, 3], adjacency.Neighbours(0).ToArray());
+        Assert.Equal([5, 3], adjacency.Weights(0).ToArray());
+        Assert.Equal(0, adjacency.Degree(1));
+        Assert.Equal(2, adjacency.EdgeCount);
+    }
+
+    [Fact]
+    public void Invalid_arguments_are_rejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => GraphSlicer.Slice(Path, 5, 2, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GraphSlicer.Slice(Path, 0, -1, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GraphSlicer.Slice(Path, 0, 2, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GraphAdjacency.Build(2, [new LayoutEdge(0, 2)]));
+        Assert.Throws<ArgumentException>(() => GraphAdjacency.Build(2, [], ["a", "a"]));
+    }
+
+    /// <summary>The rule of docs/graph-slices.md written as plainly as possible: full BFS, then one sort.</summary>
+    private static int[] ReferenceSlice(GraphAdjacency adjacency, string[] ids, int center, int radius, int maxNodes)
+    {
+        var hop = new Dictionary<int, int> { [center] = 0 };
+        var queue = new Queue<int>([center]);
+        while (queue.Count > 0)
+        {
+            int node = queue.Dequeue();
+            if (hop[node] == radius) continue;
+            foreach (int next in adjacency.Neighbours(node))
+                if (hop.TryAdd(next, hop[node] + 1))
+                    queue.Enqueue(next);
+        }
+        int Connection(int node)
+        {
+            int best = 0;
+            var neighbours = adjacency.Neighbours(node);
+            var weights = adjacency.Weights(node);
+            for (int k = 0; k < neighbours.Length; k++)
+                if (hop.TryGetValue(neighbours[k], out int h) && h == hop[node] - 1)
+                    best = Math.Max(best, weights[k]);
+            return best;
+        }
+        return [.. hop.Keys
+            .OrderBy(node => hop[node])
+            .ThenByDescending(Connection)
+            .ThenByDescending(adjacency.Degree)
+            .ThenBy(node => ids[node], StringComparer.Ordinal)
+            .Take(maxNodes)
+            .Order()];
+    }
+}
