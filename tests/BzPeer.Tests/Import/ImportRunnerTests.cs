@@ -144,6 +144,8 @@ public class ImportRunnerTests
         Assert.Contains("new      publication  content/publications/doe-2024-fresh-work.md", output, StringComparison.Ordinal);
         Assert.Contains("matched  publication  prime", output, StringComparison.Ordinal);
         Assert.Contains("refs.bib(3,32): error BZP501:", output, StringComparison.Ordinal);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(("refs.bib", 3, 32, true), (error.File, error.Line, error.Column, error.IsError));
         Assert.Contains("1 new (1 publication), 1 matched, 0 skipped, 1 errors, 0 warnings; dry run: nothing written", output, StringComparison.Ordinal);
     }
 
