@@ -32,12 +32,12 @@ internal static class SearchIndex
 
             foreach (var t in graph.Topics)
             {
-                Row(json, "topic", t.Name, $"{t.Publications.Count} works", t.Url);
+                Row(json, "topic", t.Name, Count(t.Publications.Count, "work"), t.Url);
             }
 
             foreach (var i in graph.Institutions)
             {
-                Row(json, "institution", i.Name, $"{i.Members.Count} researchers", i.Url);
+                Row(json, "institution", i.Name, Count(i.Members.Count, "researcher"), i.Url);
             }
 
             json.WriteEndArray();
@@ -46,6 +46,8 @@ internal static class SearchIndex
 
         return buffer.WrittenSpan.ToArray();
     }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     private static void Row(Utf8JsonWriter json, string kind, string title, string detail, string url)
     {
