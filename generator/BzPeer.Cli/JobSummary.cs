@@ -9,9 +9,13 @@ namespace BzPeer.Cli;
 /// </summary>
 internal static class JobSummary
 {
-    public static void AppendIfRequested(IReadOnlyList<Diagnostic> diagnostics)
+    public static void AppendIfRequested(IReadOnlyList<Diagnostic> diagnostics) =>
+        AppendIfRequested(diagnostics, Environment.GetEnvironmentVariable);
+
+    /// <summary>Reads the environment through <paramref name="environment"/> so tests need not change the process's.</summary>
+    internal static void AppendIfRequested(IReadOnlyList<Diagnostic> diagnostics, Func<string, string?> environment)
     {
-        if (!DiagnosticPrinter.InGitHubActions || Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is not { Length: > 0 } path)
+        if (environment("GITHUB_ACTIONS") != "true" || environment("GITHUB_STEP_SUMMARY") is not { Length: > 0 } path)
         {
             return;
         }
