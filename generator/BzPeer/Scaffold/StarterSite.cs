@@ -241,7 +241,7 @@ internal static class StarterSite
         ```sh
         dotnet tool install --global BzPeer.Tool
         bzpeer check          # validates site.yml and every record; exit code 0 means all is well
-        bzpeer serve          # previews the site at http://127.0.0.1:8080/ with live reload
+        bzpeer serve          # previews the site at http://127.0.0.1:4000/ with live reload
         ```
 
         Every problem is reported with its file, line and column and what to do about it.
