@@ -88,4 +88,25 @@ public class NewRecordTests
         Assert.Equal(2, code);
         Assert.Contains("does not exist", stderr);
     }
+
+    [Fact]
+    public void The_shipped_schemas_are_copied_into_the_site_so_the_relative_modeline_resolves_and_kept_if_present()
+    {
+        using var site = TestSite.Create("""
+            -- schemas/publication.schema.json --
+            {"mine": true}
+            """);
+        using var shipped = TestSite.Create("""
+            -- researcher.schema.json --
+            {"type": "object"}
+            -- publication.schema.json --
+            {"type": "object"}
+            """);
+        var result = BzPeer.Scaffold.Scaffolder.NewResearcher("ada", site.Root, schemaSource: shipped.Root);
+        Assert.True(result.Succeeded);
+        Assert.Equal(["content/researchers/ada.yml", "schemas/researcher.schema.json"], result.Written);
+        var record = Path.Combine(site.Root, "content", "researchers");
+        Assert.Equal("{\"type\": \"object\"}\n", File.ReadAllText(Path.GetFullPath(Path.Combine(record, "../../schemas/researcher.schema.json"))));
+        Assert.Equal("{\"mine\": true}\n", File.ReadAllText(Path.Combine(site.Root, "schemas", "publication.schema.json")));
+    }
 }
