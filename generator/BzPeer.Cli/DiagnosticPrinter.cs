@@ -21,6 +21,8 @@ internal static class DiagnosticPrinter
         {
             stderr.WriteLine($"{Plural(result.Diagnostics.ErrorCount, "error")}, {Plural(result.Diagnostics.WarningCount, "warning")}.");
         }
+
+        JobSummary.AppendIfRequested(all);
     }
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";

@@ -18,6 +18,9 @@ public sealed record BuildOptions
 
     /// <summary>Overrides site.yml's base_url (e.g. the path GitHub Pages gives).</summary>
     public string? BaseUrl { get; init; }
+
+    /// <summary>Called with each stage's name as it starts, for progress output.</summary>
+    public Action<string>? OnStageStarted { get; init; }
 }
 
 public sealed class BuildResult
@@ -72,7 +75,7 @@ public static class SiteBuilder
     private static BuildResult Run(BuildOptions options, bool render, bool write)
     {
         var diagnostics = new DiagnosticBag();
-        var clock = new StageClock();
+        var clock = new StageClock { OnStageStarted = options.OnStageStarted };
         var timings = clock.Timings;
         var site = Path.GetFullPath(options.SiteDirectory);
         if (!Directory.Exists(site))

@@ -9,8 +9,12 @@ public sealed class StageClock
 
     public IReadOnlyList<(string Stage, TimeSpan Time)> Timings => _timings;
 
+    /// <summary>Called with a stage's name as it starts (the CLI's progress line on a terminal).</summary>
+    public Action<string>? OnStageStarted { get; init; }
+
     public T Time<T>(string stage, Func<T> run)
     {
+        OnStageStarted?.Invoke(stage);
         var clock = Stopwatch.StartNew();
         var result = run();
         lock (_timings)

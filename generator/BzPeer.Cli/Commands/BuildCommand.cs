@@ -20,7 +20,12 @@ internal static class BuildCommand
                 OutputDirectory = parse.GetValue(output),
                 BaseUrl = parse.GetValue(baseUrl),
             };
-            var result = SiteBuilder.Build(options);
+            BuildResult result;
+            using (var progress = StageProgress.ForTerminal(stderr))
+            {
+                result = SiteBuilder.Build(options with { OnStageStarted = progress is null ? null : progress.StageStarted });
+            }
+
             DiagnosticPrinter.Print(result, stderr);
             if (parse.GetValue(timings))
             {
