@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BzPeer.Graph.Layout;
+using BzPeer.Bench.Layout;
 using BzPeer.Graph.Slicing;
 using BzPeer.Tests.Graph;
 
@@ -7,7 +8,11 @@ using BzPeer.Tests.Graph;
 // Plain Stopwatch timings (BenchmarkDotNet's many runs take too long for 60,000-node layouts).
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- layout 10000 60000
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- sweep 10000
-//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- slice 60000
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- slice 60000         (all 60,000 slices)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- slice-layout 60000  (one layout per slice)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- slice-sweep 10000   (slice layout quality by steps)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- png 3000            (draws layout-3000.png, slice-3000.png)
+// "cpu" is process CPU time: a steadier figure than wall time on a shared machine.
 string command = args.Length > 0 ? args[0] : "layout";
 int[] sizes = args.Skip(1).Select(int.Parse).DefaultIfEmpty(10_000).ToArray();
 
@@ -36,12 +41,25 @@ switch (command)
         foreach (int size in sizes)
             SweepSliceLayouts(size, radius: 2, maxNodes: 150);
         break;
+    case "png":
+        {
+            var graph = SyntheticScholarGraph.Generate(sizes[0]);
+            var result = ForceLayout.Run(graph.NodeIds, graph.Edges);
+            PngSketch.Write($"layout-{sizes[0]}.png", graph.NodeIds, result.X, result.Y, graph.Edges.Select(e => (e.Source, e.Target)));
+            var adjacency = GraphAdjacency.Build(graph.NodeIds.Length, graph.Edges, graph.NodeIds);
+            int author = Array.FindIndex(graph.NodeIds, id => id.StartsWith("r:", StringComparison.Ordinal));
+            var (ids, edges) = SubGraph(graph, adjacency, GraphSlicer.Slice(adjacency, author, 2, 150));
+            var slice = ForceLayout.Run(ids, edges);
+            PngSketch.Write($"slice-{sizes[0]}.png", ids, slice.X, slice.Y, edges.Select(e => (e.Source, e.Target)), 600);
+            Console.WriteLine($"wrote layout-{sizes[0]}.png and slice-{sizes[0]}.png (slice of {ids[0]}… {ids.Length} nodes)");
+            break;
+        }
     case "tree":
         foreach (int size in sizes)
             TreeCost(size);
         break;
     default:
-        Console.Error.WriteLine($"unknown command '{command}' (layout, sweep, slice)");
+        Console.Error.WriteLine($"unknown command '{command}' (layout, sweep, slice, slice-layout, slice-sweep, tree)");
         return 2;
 }
 return 0;
@@ -106,21 +124,8 @@ static void SweepSliceLayouts(int size, int radius, int maxNodes)
     }
 }
 
-static (string[] Ids, List<LayoutEdge> Edges) SubGraph(SyntheticScholarGraph graph, GraphAdjacency adjacency, int[] slice)
-{
-    var local = new Dictionary<int, int>(slice.Length);
-    foreach (int node in slice) local[node] = local.Count;
-    var edges = new List<LayoutEdge>();
-    foreach (int node in slice)
-    {
-        var neighbours = adjacency.Neighbours(node);
-        var weights = adjacency.Weights(node);
-        for (int k = 0; k < neighbours.Length; k++)
-            if (neighbours[k] > node && local.TryGetValue(neighbours[k], out int target))
-                edges.Add(new LayoutEdge(local[node], target, weights[k]));
-    }
-    return (slice.Select(node => graph.NodeIds[node]).ToArray(), edges);
-}
+static (string[] Ids, LayoutEdge[] Edges) SubGraph(SyntheticScholarGraph graph, GraphAdjacency adjacency, int[] slice) =>
+    (slice.Select(node => graph.NodeIds[node]).ToArray(), GraphSlicer.InducedEdges(adjacency, slice));
 
 // Cost of giving every slice its own layout (the alternative to cutting positions out of the full layout).
 static void LayoutEverySlice(int size, int radius, int maxNodes)
@@ -134,18 +139,7 @@ static void LayoutEverySlice(int size, int radius, int maxNodes)
     long nodes = 0;
     Parallel.ForEach(slices, slice =>
     {
-        var local = new Dictionary<int, int>(slice.Length);
-        foreach (int node in slice) local[node] = local.Count;
-        var ids = slice.Select(node => graph.NodeIds[node]).ToArray();
-        var edges = new List<LayoutEdge>();
-        foreach (int node in slice)
-        {
-            var neighbours = adjacency.Neighbours(node);
-            var weights = adjacency.Weights(node);
-            for (int k = 0; k < neighbours.Length; k++)
-                if (neighbours[k] > node && local.TryGetValue(neighbours[k], out int target))
-                    edges.Add(new LayoutEdge(local[node], target, weights[k]));
-        }
+        var (ids, edges) = SubGraph(graph, adjacency, slice);
         ForceLayout.Run(ids, edges, new LayoutOptions { MaxDegreeOfParallelism = 1 });
         Interlocked.Add(ref nodes, slice.Length);
     });

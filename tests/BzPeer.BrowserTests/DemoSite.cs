@@ -9,11 +9,6 @@ internal sealed class DemoSite : IDisposable
 {
     public const string PathBase = "/bzpeer/";
 
-    // Site-wide assets the layouts link to that belong to the rest of the site,
-    // not to the graph widgets. While they are not in theme/ yet, their 404 is
-    // tolerated (only when the build really lacks them).
-    private static readonly string[] SiteAssets = ["assets/css/site.css", "assets/js/site.js", "assets/favicon.svg"];
-
     private DemoSite(string root) => Root = root;
 
     public string Root { get; }
@@ -35,12 +30,6 @@ internal sealed class DemoSite : IDisposable
 
         return new DemoSite(root);
     }
-
-    /// <summary>Absolute URLs of site assets the build does not have (yet).</summary>
-    public IReadOnlySet<string> PendingAssetUrls(string origin) =>
-        SiteAssets.Where(path => !File.Exists(Path.Combine(Root, path)))
-            .Select(path => origin + PathBase + path)
-            .ToHashSet(StringComparer.Ordinal);
 
     public string ReadText(string path) => File.ReadAllText(Path.Combine(Root, path));
 

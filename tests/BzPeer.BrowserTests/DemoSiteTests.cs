@@ -38,7 +38,7 @@ public sealed class DemoSiteTests(BrowserFixture fixture)
         await guarded.ScreenshotAsync("demo-profile-panel", container);
 
         await container.Locator("[data-node-id='r:kevin-swersky'] .bz-graph__dot").ClickAsync();
-        await page.WaitForURLAsync(fixture.DemoUrl("researchers/kevin-swersky/"));
+        await GraphWaits.WaitForPageAsync(page, fixture.DemoUrl("researchers/kevin-swersky/"));
         guarded.AssertNoProblems();
     }
 
@@ -54,7 +54,7 @@ public sealed class DemoSiteTests(BrowserFixture fixture)
         await centre.FocusAsync();
         await Expect(centre).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(fixture.DemoUrl(ProfilePath));
+        await GraphWaits.WaitForPageAsync(page, fixture.DemoUrl(ProfilePath));
         guarded.AssertNoProblems();
     }
 
@@ -97,7 +97,7 @@ public sealed class DemoSiteTests(BrowserFixture fixture)
         await guarded.ScreenshotAsync("demo-embed-in-iframe");
 
         await frame.Locator("[data-node-id='r:kevin-swersky'] .bz-graph__dot").ClickAsync();
-        await page.WaitForURLAsync(fixture.DemoUrl("researchers/kevin-swersky/"));
+        await GraphWaits.WaitForPageAsync(page, fixture.DemoUrl("researchers/kevin-swersky/"));
         guarded.AssertNoProblems();
     }
 }

@@ -18,7 +18,7 @@ public sealed class EmbedTests(BrowserFixture fixture)
         await GraphWaits.WaitReadyAsync(page);
 
         var container = page.Locator(".bz-graph");
-        await Expect(container).ToHaveAttributeAsync("data-graph-nodes", "10");
+        await Expect(container).ToHaveAttributeAsync("data-graph-nodes", "12");
         var box = await container.BoundingBoxAsync() ?? throw new InvalidOperationException("no box");
         Assert.Equal(1280, box.Width, 0);
         Assert.Equal(860, box.Height, 0);
@@ -42,11 +42,11 @@ public sealed class EmbedTests(BrowserFixture fixture)
 
         var frame = page.FrameLocator("iframe");
         await GraphWaits.WaitReadyAsync(frame);
-        await Expect(frame.Locator(".bz-graph")).ToHaveAttributeAsync("data-graph-nodes", "10");
+        await Expect(frame.Locator(".bz-graph")).ToHaveAttributeAsync("data-graph-nodes", "12");
         await guarded.ScreenshotAsync("embed-in-iframe");
 
         await frame.Locator("[data-node-id='r:charles-babbage'] .bz-graph__dot").ClickAsync();
-        await page.WaitForURLAsync(fixture.Url("researchers/charles-babbage/"));
+        await GraphWaits.WaitForPageAsync(page, fixture.Url("researchers/charles-babbage/"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("charles-babbage");
         guarded.AssertNoProblems();
     }

@@ -102,7 +102,7 @@ public sealed class ExplorerTests(BrowserFixture fixture, ITestOutputHelper outp
         // The side list is ordinary links: keyboard focus and Enter open the page.
         await side.Locator(".bz-graph__side-open").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(fixture.Url("researchers/ada-lovelace/"));
+        await GraphWaits.WaitForPageAsync(page, fixture.Url("researchers/ada-lovelace/"));
         guarded.AssertNoProblems();
     }
 

@@ -21,7 +21,6 @@ internal sealed class GuardedPage : IAsyncDisposable
 
     private readonly ConcurrentQueue<string> problems = new();
     private readonly string[] allowedOrigins;
-    private IReadOnlySet<string> tolerated404 = new HashSet<string>();
 
     private GuardedPage(IBrowserContext context, string[] allowedOrigins)
     {
@@ -43,10 +42,7 @@ internal sealed class GuardedPage : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
             ReducedMotion = reducedMotion ? ReducedMotion.Reduce : ReducedMotion.NoPreference,
         });
-        var guarded = new GuardedPage(context, [fixture.SiteHost.OriginText, fixture.ThirdPartyHost.OriginText, fixture.DemoHost.OriginText])
-        {
-            tolerated404 = fixture.Demo.PendingAssetUrls(fixture.DemoHost.OriginText),
-        };
+        var guarded = new GuardedPage(context, [fixture.SiteHost.OriginText, fixture.ThirdPartyHost.OriginText, fixture.DemoHost.OriginText]);
         await guarded.InstallAsync();
         return guarded;
     }
@@ -71,8 +67,7 @@ internal sealed class GuardedPage : IAsyncDisposable
         Page = await Context.NewPageAsync();
         Page.Console += (_, message) =>
         {
-            // A failed load is also logged to the console, with the URL as its location.
-            if (message.Type == "error" && !tolerated404.Any(url => message.Location.StartsWith(url, StringComparison.Ordinal)))
+            if (message.Type == "error")
             {
                 problems.Enqueue($"console error: {message.Text} ({message.Location})");
             }
@@ -80,7 +75,7 @@ internal sealed class GuardedPage : IAsyncDisposable
         Page.PageError += (_, error) => problems.Enqueue("uncaught: " + error);
         Page.Response += (_, response) =>
         {
-            if (response.Status >= 400 && !(response.Status == 404 && tolerated404.Contains(response.Url)))
+            if (response.Status >= 400)
             {
                 problems.Enqueue($"HTTP {response.Status}: {response.Url}");
             }
@@ -122,4 +117,12 @@ internal static class GraphWaits
 
     public static Task WaitReadyAsync(IFrameLocator frame, float timeout = 30_000) =>
         frame.Locator(Ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = timeout });
+
+    /// <summary>
+    /// Waits until the page has navigated to url. Waits for the commit, not the
+    /// load event: a navigation started from a keydown can finish while the
+    /// key press is still being sent, and Playwright then misses its load event.
+    /// </summary>
+    public static Task WaitForPageAsync(IPage page, string url) =>
+        page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
 }

@@ -46,7 +46,7 @@ public sealed class PanelTests(BrowserFixture fixture)
         await GraphWaits.WaitReadyAsync(page);
 
         await page.Locator("[data-node-id='p:difference-engine'] .bz-graph__dot").ClickAsync();
-        await page.WaitForURLAsync(fixture.Url("publications/difference-engine/"));
+        await GraphWaits.WaitForPageAsync(page, fixture.Url("publications/difference-engine/"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("difference-engine");
         guarded.AssertNoProblems();
     }
@@ -63,6 +63,25 @@ public sealed class PanelTests(BrowserFixture fixture)
         await Expect(external).Not.ToHaveAttributeAsync("tabindex", "0");
         await Expect(external).Not.ToHaveAttributeAsync("role", "link");
         await external.Locator(".bz-graph__dot").ClickAsync();
+        await page.WaitForTimeoutAsync(300);
+        Assert.Equal(fixture.Url(ProfilePath), page.Url);
+        guarded.AssertNoProblems();
+    }
+
+    [Theory]
+    [InlineData("i:zz-other-host")]
+    [InlineData("i:zz-script-url")]
+    public async Task Node_urls_that_leave_the_site_are_not_links(string id)
+    {
+        await using var guarded = await GuardedPage.OpenAsync(fixture);
+        var page = guarded.Page;
+        await page.GotoAsync(fixture.Url(ProfilePath));
+        await GraphWaits.WaitReadyAsync(page);
+
+        var node = page.Locator($"[data-node-id='{id}']");
+        await Expect(node).ToHaveAttributeAsync("role", "img");
+        await Expect(node).Not.ToHaveAttributeAsync("data-href", new System.Text.RegularExpressions.Regex("."));
+        await node.Locator(".bz-graph__dot").ClickAsync();
         await page.WaitForTimeoutAsync(300);
         Assert.Equal(fixture.Url(ProfilePath), page.Url);
         guarded.AssertNoProblems();
@@ -98,7 +117,8 @@ public sealed class PanelTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("ArrowRight");
         await Expect(focused).ToHaveAttributeAsync("data-node-id", "r:charles-babbage");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(fixture.Url("researchers/charles-babbage/"));
+        await GraphWaits.WaitForPageAsync(page, fixture.Url("researchers/charles-babbage/"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("charles-babbage");
         guarded.AssertNoProblems();
     }
 

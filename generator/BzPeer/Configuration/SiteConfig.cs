@@ -38,6 +38,9 @@ public sealed record GraphSettings
 
     public int SliceMaxNodes { get; init; } = 150;
 
+    /// <summary>Hops around a publication in its slice: its authors and topics (and, at 2, everything they touch).</summary>
+    public int PublicationSliceRadius { get; init; } = 1;
+
     /// <summary>Papers with more authors than this add no co-author edges (hyperauthorship would add millions of pairs).</summary>
     public int MaxAuthorsForCoauthorEdges { get; init; } = 100;
 }

@@ -135,10 +135,11 @@ internal static class SiteConfigLoader
             return graph;
         }
 
-        ReportUnknownKeys(fields, ["slice_radius", "slice_max_nodes", "max_authors_for_coauthor_edges"], diagnostics, "graph.");
+        ReportUnknownKeys(fields, ["slice_radius", "publication_slice_radius", "slice_max_nodes", "max_authors_for_coauthor_edges"], diagnostics, "graph.");
         return graph with
         {
             SliceRadius = fields.Int("slice_radius", min: 1, max: 5)?.Value ?? graph.SliceRadius,
+            PublicationSliceRadius = fields.Int("publication_slice_radius", min: 1, max: 5)?.Value ?? graph.PublicationSliceRadius,
             SliceMaxNodes = fields.Int("slice_max_nodes", min: 2, max: 5000)?.Value ?? graph.SliceMaxNodes,
             MaxAuthorsForCoauthorEdges = fields.Int("max_authors_for_coauthor_edges", min: 2, max: 10000)?.Value ?? graph.MaxAuthorsForCoauthorEdges,
         };

@@ -17,7 +17,10 @@ internal sealed class GraphModel
     /// Slices are small ego networks and there is one per entity, so each gets a short simulation. Its start
     /// positions hash from the node ids, so a slice whose neighbourhood did not change keeps its drawing.
     /// </summary>
-    private const int SliceIterations = 60;
+    private const int SliceIterations = 40;
+
+    /// <summary>Dense co-author cliques would make slice files large; keep at most this many edges per node (see docs/graph-slices.md).</summary>
+    private const int MaxSliceEdgesPerNode = 4;
 
     private static readonly LayoutOptions SliceOptions = new() { Iterations = SliceIterations, MaxDegreeOfParallelism = 1 };
 
@@ -25,6 +28,7 @@ internal sealed class GraphModel
     private readonly LayoutEdge[] _layoutEdges;
     private readonly string[] _ids;
     private readonly int _radius;
+    private readonly int _publicationRadius;
     private readonly int _maxNodes;
 
     public GraphModel(ContentGraph graph)
@@ -34,6 +38,7 @@ internal sealed class GraphModel
         _layoutEdges = Index.Edges.Select(e => new LayoutEdge(e.Source, e.Target, e.Weight)).ToArray();
         _adjacency = GraphAdjacency.Build(_ids.Length, _layoutEdges, _ids);
         _radius = graph.Config.Graph.SliceRadius;
+        _publicationRadius = graph.Config.Graph.PublicationSliceRadius;
         _maxNodes = graph.Config.Graph.SliceMaxNodes;
     }
 
@@ -46,15 +51,31 @@ internal sealed class GraphModel
     /// <summary>Every entity that has a slice (all but external authors), in graph order.</summary>
     public IEnumerable<Entity> SliceCentres => Index.Nodes.Where(n => n.Kind != NodeKind.External);
 
-    public int[] SliceMembers(Entity centre) => GraphSlicer.Slice(_adjacency, Index.IndexOf[centre], _radius, _maxNodes);
+    public int[] SliceMembers(Entity centre) => GraphSlicer.Slice(_adjacency, Index.IndexOf[centre], RadiusOf(centre), _maxNodes);
 
-    public int[][] AllSliceMembers(IReadOnlyList<Entity> centres) =>
-        GraphSlicer.SliceAll(_adjacency, centres.Select(c => Index.IndexOf[c]).ToArray(), _radius, _maxNodes);
+    public int[][] AllSliceMembers(IReadOnlyList<Entity> centres)
+    {
+        var result = new int[centres.Count][];
+        foreach (var group in Enumerable.Range(0, centres.Count).GroupBy(i => RadiusOf(centres[i])))
+        {
+            var indexes = group.ToArray();
+            var slices = GraphSlicer.SliceAll(_adjacency, indexes.Select(i => Index.IndexOf[centres[i]]).ToArray(), group.Key, _maxNodes);
+            for (var k = 0; k < indexes.Length; k++)
+            {
+                result[indexes[k]] = slices[k];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A publication's own neighbourhood (authors, topics) is its context; two hops would pull in whole topic hubs.</summary>
+    private int RadiusOf(Entity centre) => centre.Kind == NodeKind.Publication ? _publicationRadius : _radius;
 
     /// <summary>The slice's JSON: its members with a layout of their own.</summary>
     public byte[] SliceJson(Entity centre, int[] members)
     {
-        var edges = Index.EdgesWithin(members);
+        var edges = Thin(Index.EdgesWithin(members), Index.IndexOf[centre], members.Length);
         var local = new Dictionary<int, int>(members.Length);
         for (var m = 0; m < members.Length; m++)
         {
@@ -66,6 +87,31 @@ internal sealed class GraphModel
             edges.Select(e => new LayoutEdge(local[e.Source], local[e.Target], e.Weight)).ToArray(),
             SliceOptions);
         return GraphJson.Write(Index, members, layout.X, layout.Y, centre, edges);
+    }
+
+    /// <summary>
+    /// At most <see cref="MaxSliceEdgesPerNode"/> edges per node: every edge touching the centre, then the heaviest,
+    /// then in graph order. Deterministic, and every kept node stays connected to the centre through kept edges
+    /// in practice because edges to the centre come first.
+    /// </summary>
+    private static List<IndexedEdge> Thin(List<IndexedEdge> edges, int centre, int nodeCount)
+    {
+        var limit = nodeCount * MaxSliceEdgesPerNode;
+        if (edges.Count <= limit)
+        {
+            return edges;
+        }
+
+        return edges
+            .Select((edge, order) => (edge, order))
+            .OrderByDescending(e => e.edge.Source == centre || e.edge.Target == centre)
+            .ThenByDescending(e => e.edge.Kind != EdgeKind.Coauthor)
+            .ThenByDescending(e => e.edge.Weight)
+            .ThenBy(e => e.order)
+            .Take(limit)
+            .OrderBy(e => e.order)
+            .Select(e => e.edge)
+            .ToList();
     }
 
     public byte[] FullJson()

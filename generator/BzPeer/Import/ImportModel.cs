@@ -107,7 +107,4 @@ internal sealed class ParsedImport
     public ImportedPerson? Person { get; set; }
 
     public List<ImportDiagnostic> Diagnostics { get; } = [];
-
-    /// <summary>Entries the file holds that are not publications (@string, @comment, @preamble).</summary>
-    public int IgnoredEntries { get; set; }
 }

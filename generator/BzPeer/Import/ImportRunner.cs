@@ -18,7 +18,12 @@ internal sealed record ImportRequest(ImportFormat Format, string FilePath, strin
 /// <summary>How an import went.</summary>
 /// <param name="ExitCode">0 ok (warnings allowed), 1 some records had errors (the others were imported), 2 usage error (nothing read or written).</param>
 /// <param name="NewFiles">Site-relative paths of the files written (or, in a dry run, that would be written), ordinal order.</param>
-internal sealed record ImportResult(int ExitCode, IReadOnlyList<string> NewFiles, int Matched, int Skipped, int Errors, int Warnings);
+/// <param name="Diagnostics">Every problem, sorted by file, line, column (already printed; here for annotations).</param>
+internal sealed record ImportResult(int ExitCode, IReadOnlyList<string> NewFiles, int Matched, int Skipped, int Errors, int Warnings,
+    IReadOnlyList<ImportDiagnostic> Diagnostics)
+{
+    public static ImportResult Usage() => new(2, [], 0, 0, 0, 0, []);
+}
 
 /// <summary>
 /// Runs an import: parse the file → index the site's content → plan (match, choose ids) → write the
@@ -42,7 +47,7 @@ internal static partial class ImportRunner
         if (usage is not null)
         {
             output.WriteLine($"error: {usage}");
-            return new ImportResult(2, [], 0, 0, 0, 0);
+            return ImportResult.Usage();
         }
         var fileName = Path.GetFileName(request.FilePath);
         string text;
@@ -53,7 +58,7 @@ internal static partial class ImportRunner
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             output.WriteLine($"error: cannot read '{request.FilePath}': {error.Message}");
-            return new ImportResult(2, [], 0, 0, 0, 0);
+            return ImportResult.Usage();
         }
         var parsed = Parse(request.Format, text, fileName);
 
@@ -62,7 +67,7 @@ internal static partial class ImportRunner
         {
             output.WriteLine($"error: --researcher {request.ResearcherId}: there is no content/researchers/{request.ResearcherId}.md in the site. " +
                 "Create it first (bzpeer new researcher ID), or import the person's ORCID or OpenAlex author record with --researcher.");
-            return new ImportResult(2, [], 0, 0, 0, 0);
+            return ImportResult.Usage();
         }
 
         var plan = ImportPlanner.Plan(parsed, site, request.ResearcherId);
@@ -75,7 +80,7 @@ internal static partial class ImportRunner
 
         var newFiles = plan.NewFiles.Select(i => i.RelativePath!).Order(StringComparer.Ordinal).ToList();
         return new ImportResult(plan.ErrorCount > 0 ? 1 : 0, newFiles, plan.Count(PlanAction.Matched), plan.Count(PlanAction.Skipped),
-            plan.ErrorCount, plan.WarningCount);
+            plan.ErrorCount, plan.WarningCount, Sorted(plan.Diagnostics));
     }
 
     internal static ParsedImport Parse(ImportFormat format, string text, string fileName) => format switch
@@ -140,8 +145,7 @@ internal static partial class ImportRunner
                 output.WriteLine($"  {action.ToString().ToLowerInvariant(),-8} {item.Kind,-12} {what}  ({item.Label}; {item.Reason})");
             }
         }
-        foreach (var diagnostic in plan.Diagnostics
-                     .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ThenBy(d => d.Code, StringComparer.Ordinal))
+        foreach (var diagnostic in Sorted(plan.Diagnostics))
         {
             output.WriteLine($"  {diagnostic}");
         }
@@ -152,6 +156,10 @@ internal static partial class ImportRunner
             $"{plan.Count(PlanAction.Skipped)} skipped, {plan.ErrorCount} errors, {plan.WarningCount} warnings" +
             (request.DryRun ? "; dry run: nothing written" : $"; {written.Count} files written"));
     }
+
+    private static List<ImportDiagnostic> Sorted(IEnumerable<ImportDiagnostic> diagnostics) =>
+        diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal).ToList();
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();

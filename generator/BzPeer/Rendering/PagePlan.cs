@@ -84,12 +84,13 @@ internal static class PagePlan
                 v.GraphPanel(institution))));
         }
 
-        foreach (var entity in graph.Researchers.Cast<Entity>().Concat(graph.Publications).Concat(graph.Topics).Concat(graph.Institutions))
+        // Embeds for the entities whose pages offer "Embed this graph": people, topics, institutions.
+        foreach (var entity in graph.Researchers.Cast<Entity>().Concat(graph.Topics).Concat(graph.Institutions))
         {
             var url = SiteUrls.EmbedRelative(entity);
             pages.Add(new(url, "pages/embed.html", EmbedLayout, true, () => new EmbedModel(v.Site,
                 v.Page($"Research graph: {entity.Name}", $"The research graph around {entity.Name}.", url, "embed", scripts: v.GraphScripts, noIndex: true),
-                entity.Name, v.Urls.Absolute(entity.Url!), v.GraphPanel(entity))));
+                entity.Name, v.Urls.Absolute(entity.Url!), v.GraphPanel(entity, nearby: false))));
         }
 
         return pages;

@@ -20,6 +20,9 @@ internal sealed class ViewFactory
     private readonly SiteConfig _config;
     private readonly Func<Entity, IReadOnlyList<Entity>> _sliceOf;
 
+    /// <summary>An abstract appears on its page and in every list that shows the work: render its Markdown once.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Publication, RawHtml> _abstracts = new(ReferenceEqualityComparer.Instance);
+
     public ViewFactory(ContentGraph graph, SiteUrls urls, Func<Entity, IReadOnlyList<Entity>> sliceOf, int nodeCount, int edgeCount)
     {
         _graph = graph;
@@ -73,8 +76,10 @@ internal sealed class ViewFactory
         publication.Year,
         publication.Record.Venue,
         publication.Authors.Select(Link).ToList(),
-        MarkdownRenderer.ToHtml(publication.Record.Body),
+        Abstract(publication),
         publication.Topics.Select(Link).ToList());
+
+    public RawHtml Abstract(Publication publication) => _abstracts.GetOrAdd(publication, p => MarkdownRenderer.ToHtml(p.Record.Body));
 
     public ResearcherCardView Card(Researcher researcher) => new(
         researcher.Name,
@@ -83,23 +88,28 @@ internal sealed class ViewFactory
         researcher.Affiliations.Count > 0 ? string.Join(", ", researcher.Affiliations.Select(a => a.Name)) : "Affiliation not imported",
         researcher.Works.Count);
 
-    public GraphPanelView GraphPanel(Entity entity)
+    /// <summary>The graph section of a page; <paramref name="nearby"/> false skips the text lists (embeds do not show them).</summary>
+    public GraphPanelView GraphPanel(Entity entity, bool nearby = true)
     {
         var members = _sliceOf(entity);
-        var groups = new List<NearbyGroup>
+        var groups = !nearby ? [] : new List<NearbyGroup>
         {
             Nearby("Papers", "publication", members, NodeKind.Publication, entity),
             Nearby("People", "person", members, NodeKind.Researcher, entity, NodeKind.External),
             Nearby("Topics", "topic", members, NodeKind.Topic, entity),
             Nearby("Institutions", "institution", members, NodeKind.Institution, entity),
         };
+        // Publications have no embed page (see PagePlan): their graph box offers no embed code.
+        var embeddable = entity.Kind is NodeKind.Researcher or NodeKind.Topic or NodeKind.Institution;
         var embedUrl = Urls.Absolute(SiteUrls.EmbedRelative(entity));
-        var code = $"<iframe src=\"{embedUrl}\" title=\"Research graph: {entity.Name}\" width=\"600\" height=\"400\" loading=\"lazy\" style=\"border:0\"></iframe>";
+        var code = embeddable
+            ? $"<iframe src=\"{embedUrl}\" title=\"Research graph: {entity.Name}\" width=\"600\" height=\"400\" loading=\"lazy\" style=\"border:0\"></iframe>"
+            : "";
         return new GraphPanelView(
             Urls.Path(SiteUrls.SliceRelative(entity)),
             entity.NodeId,
             Urls.Path("explore/") + "#node=" + Uri.EscapeDataString(entity.NodeId),
-            Urls.Path(SiteUrls.EmbedRelative(entity)),
+            embeddable ? Urls.Path(SiteUrls.EmbedRelative(entity)) : "",
             code,
             members.Count,
             groups.Where(g => g.Items.Count > 0).ToList());
@@ -183,7 +193,7 @@ internal sealed class ViewFactory
             record.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             record.Venue,
             publication.Authors.Select(Link).ToList(),
-            MarkdownRenderer.ToHtml(record.Body),
+            Abstract(publication),
             publication.Topics.Select(Link).ToList(),
             identifiers,
             record.Links.Select(l => new LabeledLink(LinkLabel(l.Key), l.Value, l.Value)).ToList(),

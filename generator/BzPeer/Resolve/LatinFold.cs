@@ -1,11 +1,13 @@
 using System.Collections.Frozen;
+using BzPeer.Text;
 
 namespace BzPeer.Resolve;
 
 /// <summary>
-/// Folds accented Latin letters to ASCII ("É" → "e", "ß" → "ss"). The build runs with invariant globalization,
-/// where string.Normalize does not decompose, so the fold is a table of its own: Latin-1, Latin Extended-A and
-/// the common Extended-B and Vietnamese letters. Combining marks in already-decomposed text are dropped by the caller.
+/// Folds accented Latin letters to ASCII ("É" → "e", "ấ" → "a", "ß" → "ss"). The build runs with invariant
+/// globalization, where string.Normalize does not decompose, so the fold comes from a generated table
+/// (<see cref="LatinFoldTable"/>) plus the letters Unicode does not decompose. Combining marks in
+/// already-decomposed text are dropped by the caller.
 /// </summary>
 internal static class LatinFold
 {
@@ -15,46 +17,15 @@ internal static class LatinFold
 
     private static FrozenDictionary<char, string> Build()
     {
-        var groups = new (string Letters, string Ascii)[]
+        var table = new Dictionary<char, string>
         {
-            ("ÀÁÂÃÄÅĀĂĄǍǞǠǺȀȂȦȺḀẠẢẤẦẨẪẬẮẰẲẴẶàáâãäåāăąǎǟǡǻȁȃȧⱥḁạảấầẩẫậắằẳẵặ", "a"),
-            ("ÆǢǼæǣǽ", "ae"),
-            ("ḂḄḆɃƁḃḅḇƀɓ", "b"),
-            ("ÇĆĈĊČƇȻḈçćĉċčƈȼḉ", "c"),
-            ("ĎĐƊƋḊḌḎḐḒďđɗƌḋḍḏḑḓðÐ", "d"),
-            ("ÈÉÊËĒĔĖĘĚȄȆȨɆḔḖḘḚḜẸẺẼẾỀỂỄỆèéêëēĕėęěȅȇȩɇḕḗḙḛḝẹẻẽếềểễệ", "e"),
-            ("Ḟƒḟ", "f"),
-            ("ĜĞĠĢǤǦǴḠĝğġģǥǧǵḡ", "g"),
-            ("ĤĦȞḢḤḦḨḪĥħȟḣḥḧḩḫẖ", "h"),
-            ("ÌÍÎÏĨĪĬĮİǏȈȊḬḮỈỊìíîïĩīĭįıǐȉȋḭḯỉị", "i"),
-            ("Ĳĳ", "ij"),
-            ("Ĵĵǰ", "j"),
-            ("ĶǨḰḲḴķǩḱḳḵĸ", "k"),
-            ("ĹĻĽĿŁȽḶḸḺḼĺļľŀłƚḷḹḻḽ", "l"),
-            ("ḾṀṂḿṁṃ", "m"),
-            ("ÑŃŅŇǸṄṆṈṊñńņňŉǹṅṇṉṋŋŊ", "n"),
-            ("ÒÓÔÕÖØŌŎŐƠǑǪǬǾȌȎȪȬȮȰṌṎṐṒỌỎỐỒỔỖỘỚỜỞỠỢòóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱṍṏṑṓọỏốồổỗộớờởỡợ", "o"),
-            ("Œœ", "oe"),
-            ("ṔṖṕṗ", "p"),
-            ("ŔŖŘȐȒɌṘṚṜṞŕŗřȑȓɍṙṛṝṟ", "r"),
-            ("ŚŜŞŠȘṠṢṤṦṨśŝşšșṡṣṥṧṩſ", "s"),
-            ("ß", "ss"),
-            ("ŢŤŦȚȾṪṬṮṰţťŧțṫṭṯṱẗ", "t"),
-            ("Þþ", "th"),
-            ("ÙÚÛÜŨŪŬŮŰŲƯǓǕǗǙǛȔȖɄṲṴṶṸṺỤỦỨỪỬỮỰùúûüũūŭůűųưǔǖǘǚǜȕȗʉṳṵṷṹṻụủứừửữự", "u"),
-            ("ṼṾṽṿ", "v"),
-            ("ŴẀẂẄẆẈŵẁẃẅẇẉẘ", "w"),
-            ("ẊẌẋẍ", "x"),
-            ("ÝŶŸȲɎẎỲỴỶỸýÿŷȳɏẏỳỵỷỹẙ", "y"),
-            ("ŹŻŽƵȤẐẒẔźżžƶȥẑẓẕ", "z"),
+            ['ß'] = "ss", ['ẞ'] = "ss", ['ø'] = "o", ['Ø'] = "o", ['ł'] = "l", ['Ł'] = "l", ['đ'] = "d", ['Đ'] = "d",
+            ['æ'] = "ae", ['Æ'] = "ae", ['œ'] = "oe", ['Œ'] = "oe", ['ı'] = "i", ['þ'] = "th", ['Þ'] = "th", ['ð'] = "d", ['Ð'] = "d",
+            ['ħ'] = "h", ['Ħ'] = "h", ['ŧ'] = "t", ['Ŧ'] = "t", ['ŋ'] = "n", ['Ŋ'] = "n", ['ĸ'] = "k", ['ſ'] = "s",
         };
-        var table = new Dictionary<char, string>();
-        foreach (var (letters, ascii) in groups)
+        for (var i = 0; i < LatinFoldTable.Letters.Length; i++)
         {
-            foreach (var letter in letters)
-            {
-                table[letter] = ascii;
-            }
+            table.TryAdd(LatinFoldTable.Letters[i], LatinFoldTable.Folded[i].ToString());
         }
 
         return table.ToFrozenDictionary();

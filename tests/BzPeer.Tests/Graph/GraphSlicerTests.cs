@@ -129,6 +129,38 @@ public class GraphSlicerTests
     }
 
     [Fact]
+    public void Induced_edges_are_the_edges_between_slice_nodes_in_local_numbering()
+    {
+        // Slice {0, 2, 3, 4} of the star: edges 0-2 (3), 0-3, 0-4; 3-6, 3-7 and 4-8 leave the slice.
+        LayoutEdge[] expected = [new(0, 1, 3), new(0, 2, 1), new(0, 3, 1)];
+
+        Assert.Equal(expected, GraphSlicer.InducedEdges(Star, [0, 2, 3, 4]));
+        Assert.Empty(GraphSlicer.InducedEdges(Star, [6, 7]));
+        Assert.Throws<ArgumentException>(() => GraphSlicer.InducedEdges(Star, [3, 2]));
+    }
+
+    [Fact]
+    public void Induced_edges_of_a_hub_match_a_scan_of_all_edges()
+    {
+        // A hub (node 0) with 400 neighbours takes the lookup path; compare with a plain filter of the edge list.
+        var edges = new List<LayoutEdge>();
+        for (int i = 1; i <= 400; i++)
+            edges.Add(new LayoutEdge(0, i, 1 + i % 3));
+        for (int i = 1; i < 400; i += 2)
+            edges.Add(new LayoutEdge(i, i + 1));
+        var adjacency = GraphAdjacency.Build(401, edges);
+        int[] slice = [0, 3, 4, 5, 10, 200, 399, 400];
+
+        var local = slice.Select((node, index) => (node, index)).ToDictionary(p => p.node, p => p.index);
+        var expected = edges
+            .Where(e => local.ContainsKey(e.Source) && local.ContainsKey(e.Target))
+            .Select(e => new LayoutEdge(local[e.Source], local[e.Target], e.Weight))
+            .OrderBy(e => e.Source).ThenBy(e => e.Target);
+
+        Assert.Equal(expected, GraphSlicer.InducedEdges(adjacency, slice));
+    }
+
+    [Fact]
     public void Invalid_arguments_are_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => GraphSlicer.Slice(Path, 5, 2, 10));

@@ -149,4 +149,43 @@ public class BibtexImporterTests
         var work = Single("@book{k, title={Edited}, year=2001, editor={Smith, Jane and Doe, John}}");
         Assert.Equal(["Jane Smith", "John Doe"], work.Authors.Select(a => a.Name));
     }
+
+    [Fact]
+    public void Quirks_fixture_imports_every_good_entry_reports_the_broken_one_and_adds_nothing_the_second_time()
+    {
+        var file = Path.Combine(ImportTestSupport.RepoRoot(), "tests", "fixtures", "import", "quirks.bib");
+        using var site = ImportTestSupport.NewSite();
+        var (result, output) = ImportTestSupport.RunImport(site, ImportFormat.Bibtex, file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("quirks.bib(37,3): error BZP501: expected ',' or '}' after the value of field 'title' in entry 'broken2022'", output, StringComparison.Ordinal);
+        Assert.Equal(
+        [
+            "content/publications/garcia-2021-quoted-values-work.md",
+            "content/publications/last-2023-still-imported-after.md",
+            "content/publications/muller-2020-etude-gpu-caches.md",
+            "content/publications/ng-2020-proceedings-ieee-symposium.md",
+            "content/topics/caches.md",
+            "content/topics/gpus.md",
+        ], result.NewFiles);
+
+        var muller = ImportTestSupport.ReadContent(site.PathOf("content/publications/muller-2020-etude-gpu-caches.md")).FrontMatter;
+        Assert.Equal("Étude of GPU Caches: Fast & Fair", muller.Scalar("title"));
+        Assert.Equal("Proceedings of the IEEE Symposium on Things", muller.Scalar("venue"));
+        Assert.Equal("2020", muller.Scalar("year"));
+        Assert.Equal(["Jörg Müller", "Jean de la Fontaine", "Ludwig van Beethoven, Jr"], muller.Strings("authors"));
+        Assert.Equal("true", muller.Scalar("more_authors"));
+        Assert.Equal("10.5555/QUIRKS.2020", muller.Map("ids")!.Scalar("doi"));
+        // A journal article that also has an arXiv eprint stays an article; the eprint is kept as its arXiv id.
+        var garcia = ImportTestSupport.ReadContent(site.PathOf("content/publications/garcia-2021-quoted-values-work.md")).FrontMatter;
+        Assert.Equal(["María García", "François Straßer"], garcia.Strings("authors"));
+        Assert.Equal("Journal of Øster Studies", garcia.Scalar("venue"));
+        Assert.Equal(("article", "2101.00001"), (garcia.Scalar("type"), garcia.Map("ids")!.Scalar("arxiv")));
+
+        var before = site.Snapshot();
+        var again = ImportTestSupport.RunImport(site, ImportFormat.Bibtex, file).Result;
+        Assert.Empty(again.NewFiles);
+        Assert.Equal(4, again.Matched);
+        Assert.Equal(before, site.Snapshot());
+    }
 }

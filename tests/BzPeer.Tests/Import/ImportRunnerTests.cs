@@ -144,6 +144,8 @@ public class ImportRunnerTests
         Assert.Contains("new      publication  content/publications/doe-2024-fresh-work.md", output, StringComparison.Ordinal);
         Assert.Contains("matched  publication  prime", output, StringComparison.Ordinal);
         Assert.Contains("refs.bib(3,32): error BZP501:", output, StringComparison.Ordinal);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(("refs.bib", 3, 32, true), (error.File, error.Line, error.Column, error.IsError));
         Assert.Contains("1 new (1 publication), 1 matched, 0 skipped, 1 errors, 0 warnings; dry run: nothing written", output, StringComparison.Ordinal);
     }
 
@@ -207,6 +209,20 @@ public class ImportRunnerTests
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal), File.ReadAllText(site.PathOf(result.NewFiles[0])));
         Assert.Equal("---\nname: \"Memory Systems\"\n---\n", File.ReadAllText(site.PathOf(result.NewFiles[1])));
+    }
+
+    [Fact]
+    public void An_imported_entry_whose_title_was_edited_by_hand_still_matches_by_its_source()
+    {
+        using var site = NewSite();
+        var bib = site.Write("in/refs.bib", "@misc{draft, title = {Draft Title}, author = {Doe, Jane}, year = 2024}");
+        var first = RunImport(site, ImportFormat.Bibtex, bib).Result;
+        var path = site.PathOf(Assert.Single(first.NewFiles));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("Draft Title", "The Final, Better Title", StringComparison.Ordinal));
+
+        var (again, output) = RunImport(site, ImportFormat.Bibtex, bib);
+        Assert.Empty(again.NewFiles);
+        Assert.Contains("by source bibtex refs.bib draft", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,6 +48,13 @@ public class JsonImporterTests
     }
 
     [Fact]
+    public void Csl_title_markup_is_reduced_to_text()
+    {
+        var parsed = CslImporter.Import("""[{"title": "Growth of <i>E. coli</i> &amp; friends", "issued": {"date-parts": [[2001]]}}]""", "t.json");
+        Assert.Equal("Growth of E. coli & friends", Assert.Single(parsed.Works).Title);
+    }
+
+    [Fact]
     public void Json_syntax_error_is_reported_at_its_line_and_column()
     {
         var parsed = CslImporter.Import("[\n  {\"id\": \"a\",\n   \"title\": \"T\"\n   \"issued\": {}}\n]", "bad.json");

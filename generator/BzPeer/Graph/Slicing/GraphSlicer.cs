@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BzPeer.Graph.Layout;
 
 namespace BzPeer.Graph.Slicing;
 
@@ -31,6 +32,18 @@ internal static class GraphSlicer
 
         var workspace = t_workspace ??= new SliceWorkspace();
         return workspace.Slice(adjacency, center, radius, maxNodes);
+    }
+
+    /// <summary>
+    /// The edges between nodes of <paramref name="slice"/> (ascending node indexes, as returned by
+    /// <see cref="Slice"/>), numbered by position in the slice: source &lt; target, ordered by
+    /// (source, target), with the adjacency's (merged) weights. Ready for <c>ForceLayout.Run</c>.
+    /// </summary>
+    public static LayoutEdge[] InducedEdges(GraphAdjacency adjacency, ReadOnlySpan<int> slice)
+    {
+        ArgumentNullException.ThrowIfNull(adjacency);
+        var workspace = t_workspace ??= new SliceWorkspace();
+        return workspace.InducedEdges(adjacency, slice);
     }
 
     /// <summary>One slice per centre, computed in parallel; element i belongs to <paramref name="centers"/>[i].</summary>

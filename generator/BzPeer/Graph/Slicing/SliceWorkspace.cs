@@ -1,3 +1,5 @@
+using BzPeer.Graph.Layout;
+
 namespace BzPeer.Graph.Slicing;
 
 /// <summary>
@@ -9,6 +11,7 @@ internal sealed class SliceWorkspace
     private int[] _stamp = [];
     private int[] _hop = [];
     private int[] _connection = [];   // heaviest edge to a node one hop closer to the centre
+    private int[] _localIndex = [];   // position of a node in the slice, for InducedEdges
     private int _currentStamp;
     private int[] _frontier = new int[64];
     private int[] _level = new int[64];
@@ -44,6 +47,46 @@ internal sealed class SliceWorkspace
         var result = _kept.ToArray();
         Array.Sort(result);
         return result;
+    }
+
+    public LayoutEdge[] InducedEdges(GraphAdjacency adjacency, ReadOnlySpan<int> slice)
+    {
+        BeginSlice(adjacency.NodeCount);
+        for (int local = 0; local < slice.Length; local++)
+        {
+            int node = slice[local];
+            if ((uint)node >= (uint)adjacency.NodeCount)
+                throw new ArgumentOutOfRangeException(nameof(slice), node, "is not a node index");
+            if (local > 0 && node <= slice[local - 1])
+                throw new ArgumentException("Slice nodes must be ascending and distinct.", nameof(slice));
+            _stamp[node] = _currentStamp;
+            _localIndex[node] = local;
+        }
+        var edges = new List<LayoutEdge>();
+        for (int source = 0; source < slice.Length; source++)
+        {
+            int node = slice[source];
+            var neighbours = adjacency.Neighbours(node);
+            var weights = adjacency.Weights(node);
+            if (neighbours.Length > 4 * slice.Length)
+            {
+                // A hub: look the later slice nodes up in its (sorted) neighbours instead of scanning them all.
+                for (int target = source + 1; target < slice.Length; target++)
+                {
+                    int k = neighbours.BinarySearch(slice[target]);
+                    if (k >= 0)
+                        edges.Add(new LayoutEdge(source, target, weights[k]));
+                }
+                continue;
+            }
+            for (int k = 0; k < neighbours.Length; k++)
+            {
+                int other = neighbours[k];
+                if (other > node && _stamp[other] == _currentStamp)
+                    edges.Add(new LayoutEdge(source, _localIndex[other], weights[k]));
+            }
+        }
+        return [.. edges];
     }
 
     /// <summary>Finds the nodes <paramref name="hop"/> hops away (neighbours of the frontier not seen before) and their connection weights.</summary>
@@ -133,6 +176,7 @@ internal sealed class SliceWorkspace
             _stamp = new int[nodeCount];
             _hop = new int[nodeCount];
             _connection = new int[nodeCount];
+            _localIndex = new int[nodeCount];
             _currentStamp = 0;
         }
         if (_currentStamp == int.MaxValue)

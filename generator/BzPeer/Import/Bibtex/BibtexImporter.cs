@@ -22,7 +22,6 @@ internal static partial class BibtexImporter
         var bib = BibtexReader.Read(text, fileName);
         var result = new ParsedImport();
         result.Diagnostics.AddRange(bib.Diagnostics);
-        result.IgnoredEntries = bib.NonEntryBlocks;
         var byKey = new Dictionary<string, BibEntry>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in bib.Entries)
         {

@@ -104,7 +104,8 @@ internal static class CslImporter
 
         return new ImportedWork
         {
-            Title = AbstractText.Paragraphs(title) ?? title,
+            // Crossref titles may carry markup ("<i>E. coli</i>"); a title is one line of text.
+            Title = AbstractText.Clean(title)?.Replace("\n\n", " ", StringComparison.Ordinal) ?? title,
             Type = WorkType(item.Text("type"), venue, arxiv),
             Year = year.Value,
             Date = date,

@@ -162,7 +162,7 @@ internal sealed partial class ImportPlanner
         var firstFamily = work.Authors.Count > 0 ? work.Authors[0].Family ?? work.Authors[0].Name.Split(' ')[^1] : null;
         var pubId = Slug.Unique(Slug.ForPublication(firstFamily, work.Year, work.Title), _site.Taken.Publications);
         _newPublications.Add(pubId);
-        _site.AddPublication(pubId, work.Title, work.Year, work.Doi, work.Arxiv, work.OpenAlexId);
+        _site.AddPublication(pubId, work.Title, work.Year, work.Doi, work.Arxiv, work.OpenAlexId, work.Source);
 
         var ids = new YamlMap().Add("doi", work.Doi).Add("arxiv", work.Arxiv).Add("openalex", work.OpenAlexId);
         foreach (var (key, value) in work.OtherIds.OrderBy(p => p.Key, StringComparer.Ordinal))

@@ -2,7 +2,8 @@ using BzPeer.Import.Text;
 
 namespace BzPeer.Import.Site;
 
-internal sealed record ExistingPublication(string Id, string? Title, int? Year, string? Doi, string? Arxiv, string? OpenAlexId);
+/// <param name="Source">The provenance the importer wrote (<see cref="ImportSource"/>), so an entry whose title was edited by hand still matches.</param>
+internal sealed record ExistingPublication(string Id, string? Title, int? Year, string? Doi, string? Arxiv, string? OpenAlexId, ImportSource? Source = null);
 
 internal sealed record ExistingResearcher(string Id, string? Name, IReadOnlyList<string> Aliases, string? Orcid, string? OpenAlexId);
 
@@ -22,6 +23,7 @@ internal sealed class ExistingSite
     private readonly Dictionary<string, string> _publicationByArxiv = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _publicationByOpenAlex = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, int), string> _publicationByTitleYear = new();
+    private readonly Dictionary<ImportSource, string> _publicationBySource = new();
     private readonly Dictionary<string, string> _researcherByOrcid = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _researcherByOpenAlex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _researchersByName = new(StringComparer.Ordinal);
@@ -41,7 +43,7 @@ internal sealed class ExistingSite
         // Records are added in ordinal id order so that when two share a key the first id wins, every time.
         foreach (var p in publications.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
-            AddPublication(p.Id, p.Title, p.Year, p.Doi, p.Arxiv, p.OpenAlexId);
+            AddPublication(p.Id, p.Title, p.Year, p.Doi, p.Arxiv, p.OpenAlexId, p.Source);
         }
         foreach (var r in researchers.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
@@ -62,8 +64,12 @@ internal sealed class ExistingSite
     public ExistingResearcher? Researcher(string id) => _researchers.GetValueOrDefault(id);
 
     /// <summary>Records planned during this import are added too, so a file that lists a work twice imports it once.</summary>
-    public void AddPublication(string id, string? title, int? year, string? doi, string? arxiv, string? openAlexId)
+    public void AddPublication(string id, string? title, int? year, string? doi, string? arxiv, string? openAlexId, ImportSource? source)
     {
+        if (source is not null)
+        {
+            _publicationBySource.TryAdd(source, id);
+        }
         if (doi is not null)
         {
             _publicationByDoi.TryAdd(Identifiers.DoiKey(doi), id);
@@ -129,7 +135,10 @@ internal sealed class ExistingSite
         _topicByName.TryAdd(TextFold.NameKey(id), id);
     }
 
-    /// <summary>The id of the publication this work already is, and which identifier matched ("doi 10.1/x").</summary>
+    /// <summary>
+    /// The id of the publication this work already is, and which identifier matched ("doi 10.1/x"):
+    /// DOI, arXiv id, OpenAlex id, the same source record imported before, then title and year.
+    /// </summary>
     public (string Id, string Reason)? MatchPublication(ImportedWork work)
     {
         if (work.Doi is not null && _publicationByDoi.TryGetValue(Identifiers.DoiKey(work.Doi), out var byDoi))
@@ -143,6 +152,10 @@ internal sealed class ExistingSite
         if (work.OpenAlexId is not null && _publicationByOpenAlex.TryGetValue(work.OpenAlexId, out var byOpenAlex))
         {
             return (byOpenAlex, $"OpenAlex {work.OpenAlexId}");
+        }
+        if (_publicationBySource.TryGetValue(work.Source, out var bySource))
+        {
+            return (bySource, $"source {work.Source.Kind} {work.Source.File} {work.Source.Key}");
         }
         if (_publicationByTitleYear.TryGetValue((TextFold.TitleKey(work.Title), work.Year), out var byTitle))
         {

@@ -1,3 +1,5 @@
+using BzPeer.Text;
+
 namespace BzPeer.Import.Text;
 
 /// <summary>

@@ -2,7 +2,7 @@
 // Generated from Python unicodedata (NFD of U+00C0-U+024F and U+1E00-U+1EFF) because
 // string.Normalize is a no-op under InvariantGlobalization. Regenerate rather than edit by hand.
 // </auto-generated>
-namespace BzPeer.Import.Text;
+namespace BzPeer.Text;
 
 internal static class UnicodeTables
 {
