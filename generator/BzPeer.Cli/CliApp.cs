@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create(stdout));
         root.Subcommands.Add(ImportCommand.Create(stdout, stderr));
         root.Subcommands.Add(NewCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DiffCommand.Create(stdout, stderr));
 
         // The built-in --version reports the entry assembly, which is the test host under tests: report BzPeer's own.
         var builtInVersion = root.Options.OfType<VersionOption>().Single();

@@ -87,6 +87,11 @@ public static class SiteBuilder
 
         var config = clock.Time("config", () => SiteConfigLoader.Load(site, diagnostics, options.BaseUrl));
         var content = clock.Time("load", () => ContentLoader.Load(site, diagnostics));
+        if (!render)
+        {
+            clock.Time("schemas", () => Schemas.SchemaValidator.CheckSite(site, content, diagnostics));
+        }
+
         var graph = clock.Time("resolve", () => ContentResolver.Resolve(config, content, diagnostics));
         if (!render || diagnostics.HasErrors)
         {

@@ -30,6 +30,7 @@ public static class DiagnosticCodes
     public const string InvalidDate = "BZP116";
     public const string UnreadableFile = "BZP117";
     public const string InvalidValue = "BZP118";
+    public const string SchemaViolation = "BZP119";
 
     public const string UnknownAuthorId = "BZP201";
     public const string UnknownAffiliationId = "BZP202";
