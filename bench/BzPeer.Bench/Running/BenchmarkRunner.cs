@@ -18,7 +18,8 @@ internal sealed record ToolResult(string Tool, IReadOnlyList<BuildRun> Runs, str
 
 internal sealed record SizeResult(CorpusSize Size, ToolResult BzPeer, ToolResult Hugo, string Incremental);
 
-internal sealed record BenchResult(MachineInfo Machine, string HugoVersion, string CacheState, int RunsPerTool, ulong Seed, IReadOnlyList<SizeResult> Sizes);
+internal sealed record BenchResult(
+    MachineInfo Machine, string HugoVersion, string CacheState, int RunsPerTool, ulong Seed, string LoadBefore, string LoadAfter, IReadOnlyList<SizeResult> Sizes);
 
 /// <summary>
 /// Generates (or reuses) the corpora, then builds each with BzPeer and Hugo, alternating the two
@@ -32,12 +33,13 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
         string cacheState = cold
             ? "cold (page cache dropped before every run)"
             : $"warm (could not drop the page cache: {dropProblem})";
+        string loadBefore = MachineInfo.LoadAverage();
         var sizes = new List<SizeResult>();
         foreach (var size in options.Sizes)
         {
             sizes.Add(RunSize(size, cold));
         }
-        return new BenchResult(MachineInfo.Detect(), HugoVersion(), cacheState, options.Runs, options.Seed, sizes);
+        return new BenchResult(MachineInfo.Detect(), HugoVersion(), cacheState, options.Runs, options.Seed, loadBefore, MachineInfo.LoadAverage(), sizes);
     }
 
     private SizeResult RunSize(CorpusSize size, bool cold)

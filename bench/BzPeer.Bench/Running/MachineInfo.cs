@@ -12,6 +12,9 @@ internal sealed record MachineInfo(int Processors, string Memory, string Cpu, st
         ReadFirstLine("/proc/sys/kernel/osrelease") ?? Environment.OSVersion.VersionString,
         ".NET " + Environment.Version);
 
+    /// <summary>The 1-minute load average (first field of /proc/loadavg), or "n/a".</summary>
+    public static string LoadAverage() => ReadFirstLine("/proc/loadavg")?.Split(' ')[0] ?? "n/a";
+
     private static string ReadMemory()
     {
         string? total = ReadField("/proc/meminfo", "MemTotal"); // "24580000 kB"

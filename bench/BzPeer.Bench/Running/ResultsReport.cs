@@ -14,7 +14,8 @@ internal static class ResultsReport
         var m = result.Machine;
         sb.Append("# BzPeer vs Hugo: benchmark results\n\n");
         sb.Append(Invariant, $"Measured {measuredAt} on {m.Processors} CPUs ({m.Cpu}), {m.Memory} RAM, Linux {m.Kernel}, {m.Runtime}; {result.HugoVersion}.\n");
-        sb.Append(Invariant, $"{result.RunsPerTool} runs per tool and size, alternating the tools; page cache: {result.CacheState}. Corpus seed {result.Seed}.\n\n");
+        sb.Append(Invariant, $"Runs per tool and size: {result.RunsPerTool}, alternating the tools; page cache: {result.CacheState}. Corpus seed {result.Seed}.\n");
+        sb.Append(Invariant, $"Load average (1 min) when the runs started / ended: {result.LoadBefore} / {result.LoadAfter} (the machine has {m.Processors} CPUs; a higher load means other work competed for them).\n\n");
 
         sb.Append("| corpus | pages (BzPeer / Hugo) | BzPeer median s | Hugo median s | time BzPeer/Hugo | CPU s BzPeer / Hugo | CPU BzPeer/Hugo | BzPeer peak MiB | Hugo peak MiB | memory BzPeer/Hugo | BzPeer pages/s | Hugo pages/s | incremental edit |\n");
         sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -53,7 +53,7 @@ public sealed class BenchPlumbingTests
         var hugo = new ToolResult("Hugo", [Run(10.0, 1000), Run(8.0, 800), Run(9.0, 900)], null);
         var missing = new ToolResult("BzPeer", [], "bzpeer build exited with code 1: boom");
         var result = new BenchResult(
-            new MachineInfo(2, "23.0 GiB", "Test CPU", "6.1", ".NET 10"), "hugo v0.111.3", "warm (test)", 3, 1,
+            new MachineInfo(2, "23.0 GiB", "Test CPU", "6.1", ".NET 10"), "hugo v0.111.3", "warm (test)", 3, 1, "0.5", "1.5",
             [
                 new SizeResult(CorpusSize.Small, bzpeer, hugo, "n/a (no serve)"),
                 new SizeResult(CorpusSize.Medium, missing, hugo, "n/a (no BzPeer build)"),
@@ -66,6 +66,7 @@ public sealed class BenchPlumbingTests
         Assert.Contains("| medium (2,000 / 10,000) | — / 1,200 | n/a | 9.00 | n/a |", markdown);
         Assert.Contains("BzPeer: bzpeer build exited with code 1: boom", markdown);
         Assert.Contains("BzPeer stage timings (median ms): load 20.0 · render 200.0", markdown);
+        Assert.Contains("Load average (1 min) when the runs started / ended: 0.5 / 1.5", markdown);
     }
 
     private static BuildRun Run(double seconds, long mib) =>
