@@ -95,7 +95,16 @@ internal static class BenchCommands
                 Path.GetFullPath(parse.GetValue(cache)!),
                 parse.GetValue(hugoOnly) ? null : Path.GetFullPath(parse.GetValue(bzpeer)!),
                 Path.GetFullPath(parse.GetValue(results)!));
-            var result = new BenchmarkRunner(options, Console.Error).Run();
+            BenchResult result;
+            try
+            {
+                result = new BenchmarkRunner(options, Console.Error).Run();
+            }
+            catch (CorpusOutputException e)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                return UsageError;
+            }
             string markdown = ResultsReport.Render(result, DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
             Directory.CreateDirectory(Path.GetDirectoryName(options.ResultsPath)!);
             File.WriteAllText(options.ResultsPath, markdown);
@@ -123,6 +132,11 @@ internal static class BenchCommands
         {
             Console.Error.WriteLine("error: " + e.Message);
             return UsageError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: could not write the corpus: {e.Message}");
+            return Failed;
         }
         Console.WriteLine($"generated {size.Name}: {corpus.Researchers.Count} researchers, {corpus.Publications.Count} publications, {corpus.Topics.Count} topics, {corpus.Institutions.Count} institutions in {clock.Elapsed.TotalSeconds:F1} s (model {modelSeconds:F1} s, files {clock.Elapsed.TotalSeconds - modelSeconds:F1} s)");
         return Ok;
