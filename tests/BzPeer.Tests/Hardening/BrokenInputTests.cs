@@ -199,6 +199,7 @@ internal static class BrokenCases
         Text("bad-orcid", R + "orcid.md", "---\nname: Orcid\norcid: 0000-0002-1825-0098\n---\n", [DiagnosticCodes.InvalidOrcid], 3),
         Text("unknown-publication-type", P + "type-2020.md", "---\ntitle: T\nyear: 2020\ntype: blogpost\n---\n", [DiagnosticCodes.UnknownPublicationType], 4),
         Text("yaml-custom-tag", R + "tag.md", "---\nname: !!python/object:os.system \"rm -rf /\"\n---\n", []),
+        Text("flow-brace-before-block-sequence", R + "brace.md", "---\nname: \"Daniel Tarlow\"\n{\naffiliations:\n  - \"msr\"\n? [a]\n: b\n---\n", [DiagnosticCodes.YamlSyntax]),
         Text("front-matter-is-a-scalar", R + "scalar.md", "---\njust a string\n---\n", [DiagnosticCodes.WrongType]),
     ];
 }
