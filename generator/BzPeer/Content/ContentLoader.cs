@@ -90,7 +90,7 @@ public static partial class ContentLoader
             return null;
         }
 
-        if (!IsInside(siteRoot, path))
+        if (!IsInside(siteRoot, Path.Combine(siteRoot, parts[0])) || !IsInside(siteRoot, Path.Combine(siteRoot, parts[0], parts[1])) || !IsInside(siteRoot, path))
         {
             diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceLocation.File(relative),
                 "The file is a link to somewhere outside the site folder.", "Copy the file into the site instead of linking to it.");
@@ -109,10 +109,13 @@ public static partial class ContentLoader
         return new ContentFile(kind, id, path, relative);
     }
 
-    /// <summary>False when a symbolic link leads outside the site: content must not read the builder's other files.</summary>
+    /// <summary>
+    /// False when a symbolic link leads outside the site: content must not read the builder's other files.
+    /// Called for the file and for each folder above it (content/, content/KIND/), since a linked folder leaks too.
+    /// </summary>
     private static bool IsInside(string siteRoot, string path)
     {
-        var info = new FileInfo(path);
+        FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
         if (info.LinkTarget is null)
         {
             return true;

@@ -120,6 +120,14 @@ internal static partial class YamlParser
             ReportSyntax(e, path, lineOffset, diagnostics);
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (with no position) on some malformed flow/block mixes, e.g. a '{'
+            // line followed by a block sequence; found by the fuzz suite. The last parsed event is the best place.
+            var at = parser.Current is { } current ? SourceLocation.FromYamlMark(path, current.Start, lineOffset) : new SourceLocation(path, lineOffset + 1, 1);
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, at, "The YAML cannot be parsed near here.", "Check the brackets and indentation around this line.");
+            return false;
+        }
 
         return true;
     }
