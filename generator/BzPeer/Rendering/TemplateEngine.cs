@@ -97,6 +97,9 @@ internal sealed class TemplateEngine
             LoopLimit = 1_000_000,
             RecursiveLimit = 64,
             NewLine = "\n",
+            // Scriban caps a render's total output at 1 Mi characters by default and stops writing past it; index
+            // pages of large sites are bigger than that. Output is bounded by the content, so no cap here.
+            OutputLimit = 0,
         };
 
         // include is overridden so that what it renders (already escaped) is not escaped a second time.

@@ -103,6 +103,23 @@ public class WholeSiteTests
     }
 
     [Fact]
+    public void Pages_larger_than_a_million_characters_are_rendered_whole()
+    {
+        // Scriban stops writing after 1 Mi characters by default; the publications index of a big site is larger.
+        using var site = TestSite.Create("");
+        for (var i = 0; i < 2500; i++)
+        {
+            site.Write($"content/publications/p{i:0000}.md", $"---\ntitle: A reasonably long publication title number {i}\nyear: {1990 + (i % 30)}\nauthors: [Ada Lovelace, Charles Babbage, Mary Somerville]\n---\n");
+        }
+
+        Assert.True(site.Build().Succeeded);
+        var html = site.Read("publications/index.html");
+        Assert.True(html.Length > 1_100_000, $"only {html.Length} characters");
+        Assert.EndsWith("</html>\n", html);
+        Assert.Equal(2500, BuiltSite.Page(site, "publications/index.html").QuerySelectorAll("li.work").Length);
+    }
+
+    [Fact]
     public void A_site_template_overrides_the_built_in_one_and_can_wrap_it()
     {
         using var site = TestSite.Demo();

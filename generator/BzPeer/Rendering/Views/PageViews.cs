@@ -12,7 +12,11 @@ public sealed record HomeModel(
 
 public sealed record ResearcherCardView(string Name, string Url, string? Summary, string Affiliation, int Works);
 
-public sealed record LetterGroup(string Letter, IReadOnlyList<ResearcherCardView> Researchers);
+/// <summary>One letter of the A–Z index; <c>Anchor</c> is a valid fragment id ("#" names its group "other").</summary>
+public sealed record LetterGroup(string Letter, IReadOnlyList<ResearcherCardView> Researchers)
+{
+    public string Anchor => Letter == "#" ? "letter-other" : "letter-" + Letter;
+}
 
 public sealed record ResearchersModel(SiteView Site, PageView Page, IReadOnlyList<LetterGroup> Groups, int Count) : PageModel(Site, Page);
 
