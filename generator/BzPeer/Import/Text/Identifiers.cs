@@ -63,27 +63,8 @@ internal static partial class Identifiers
         return OrcidChecksumIsValid(orcid) ? orcid : null;
     }
 
-    /// <summary>ISO 7064 11,2 over the 15 digits, as ORCID documents it.</summary>
-    public static bool OrcidChecksumIsValid(string orcid)
-    {
-        var digits = orcid.Replace("-", "", StringComparison.Ordinal);
-        if (digits.Length != 16)
-        {
-            return false;
-        }
-        var total = 0;
-        for (var i = 0; i < 15; i++)
-        {
-            if (!char.IsAsciiDigit(digits[i]))
-            {
-                return false;
-            }
-            total = (total + (digits[i] - '0')) * 2;
-        }
-        var result = (12 - (total % 11)) % 11;
-        var check = result == 10 ? 'X' : (char)('0' + result);
-        return char.ToUpperInvariant(digits[15]) == check;
-    }
+    /// <summary>ISO 7064 11,2, the same check the build applies (<see cref="Content.Orcid"/>).</summary>
+    public static bool OrcidChecksumIsValid(string orcid) => Content.Orcid.HasValidChecksum(orcid.ToUpperInvariant());
 
     /// <summary>"https://ror.org/05ppvf150" or "05ppvf150" → "05ppvf150"; null when it is not a ROR id.</summary>
     public static string? RorKey(string? raw)
