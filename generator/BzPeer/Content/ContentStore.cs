@@ -14,8 +14,6 @@ public sealed class ContentStore
 
     private ContentStore(string siteRoot) => _siteRoot = siteRoot;
 
-    public int Count => _entries.Count;
-
     public static ContentStore Load(string siteDirectory)
     {
         var store = new ContentStore(Path.GetFullPath(siteDirectory));
