@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BzPeer.Configuration;
 using BzPeer.Content;
 using BzPeer.Diagnostics;
@@ -25,8 +26,10 @@ public sealed record BuildOptions
 
 public sealed class BuildResult
 {
-    internal BuildResult(DiagnosticBag diagnostics, ContentGraph? graph, LoadedContent? content, IReadOnlyList<OutputFile> files, IReadOnlyList<(string Stage, TimeSpan Time)> timings, bool written)
+    internal BuildResult(DiagnosticBag diagnostics, ContentGraph? graph, LoadedContent? content, IReadOnlyList<OutputFile> files,
+        IReadOnlyList<string> paths, IReadOnlyList<(string Stage, TimeSpan Time)> timings, bool written)
     {
+        Paths = paths;
         Diagnostics = diagnostics;
         Graph = graph;
         Content = content;
@@ -41,8 +44,11 @@ public sealed class BuildResult
 
     public LoadedContent? Content { get; }
 
-    /// <summary>Every output file rendered (empty for a check or a failed build).</summary>
+    /// <summary>Every output file rendered, in memory: only for <see cref="SiteBuilder.Render"/> (a build streams them to disk).</summary>
     public IReadOnlyList<OutputFile> Files { get; }
+
+    /// <summary>The output paths rendered or written, in ordinal order (empty for a check or a failed build).</summary>
+    public IReadOnlyList<string> Paths { get; }
 
     public IReadOnlyList<(string Stage, TimeSpan Time)> Timings { get; }
 
@@ -82,7 +88,7 @@ public static class SiteBuilder
         {
             diagnostics.Error(DiagnosticCodes.SiteNotFound, SourceLocation.File(options.SiteDirectory), "The site folder does not exist.",
                 "Pass the folder that holds site.yml and content/.");
-            return new BuildResult(diagnostics, null, null, [], timings, false);
+            return new BuildResult(diagnostics, null, null, [], [], timings, false);
         }
 
         var config = clock.Time("config", () => SiteConfigLoader.Load(site, diagnostics, options.BaseUrl));
@@ -95,24 +101,57 @@ public static class SiteBuilder
         var graph = clock.Time("resolve", () => ContentResolver.Resolve(config, content, diagnostics));
         if (!render || diagnostics.HasErrors)
         {
-            return new BuildResult(diagnostics, graph, content, [], timings, false);
+            return new BuildResult(diagnostics, graph, content, [], [], timings, false);
         }
 
         var session = clock.Time("templates", () => SiteSession.Create(graph, site, diagnostics));
-        var files = session is null ? [] : session.RenderAll(clock);
-        if (diagnostics.HasErrors || !write)
+        if (session is null)
         {
-            return new BuildResult(diagnostics, graph, content, diagnostics.HasErrors ? [] : files, timings, false);
+            return new BuildResult(diagnostics, graph, content, [], [], timings, false);
+        }
+
+        if (!write)
+        {
+            var rendered = new ConcurrentBag<OutputFile>();
+            session.RenderAll(clock, rendered.Add);
+            var files = diagnostics.HasErrors ? [] : rendered.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            return new BuildResult(diagnostics, graph, content, files, files.Select(f => f.Path).ToList(), timings, false);
         }
 
         var output = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(site, DefaultOutputFolder));
         if (!IsSafeOutput(site, output, diagnostics))
         {
-            return new BuildResult(diagnostics, graph, content, [], timings, false);
+            return new BuildResult(diagnostics, graph, content, [], [], timings, false);
         }
 
-        var written = clock.Time("write", () => AtomicDirectoryWriter.Write(output, files, diagnostics));
-        return new BuildResult(diagnostics, graph, content, files, timings, written);
+        // Files go to a staging folder as they are rendered; the output folder changes only at the commit.
+        using var staged = StagedOutput.Begin(output, diagnostics);
+        if (staged is null)
+        {
+            return new BuildResult(diagnostics, graph, content, [], [], timings, false);
+        }
+
+        var paths = new ConcurrentBag<string>();
+        try
+        {
+            session.RenderAll(clock, file =>
+            {
+                staged.Write(file.Path, file.Content.Span);
+                paths.Add(file.Path);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is IOException or UnauthorizedAccessException) is { } io)
+        {
+            staged.Fail(io, diagnostics);
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return new BuildResult(diagnostics, graph, content, [], [], timings, false);
+        }
+
+        var written = clock.Time("write", () => staged.Commit(diagnostics));
+        return new BuildResult(diagnostics, graph, content, [], paths.Order(StringComparer.Ordinal).ToList(), timings, written);
     }
 
     /// <summary>The output folder is replaced whole, so refuse anything that could hold the user's own files.</summary>

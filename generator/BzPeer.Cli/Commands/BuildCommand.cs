@@ -41,10 +41,10 @@ internal static class BuildCommand
                 return CliApp.ContentErrors;
             }
 
-            var pages = result.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
+            var pages = result.Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
             var total = result.Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Time);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Built {pages} pages ({result.Files.Count} files) in {total.TotalSeconds:0.00} s → {Path.GetFullPath(options.OutputDirectory ?? Path.Combine(options.SiteDirectory, SiteBuilder.DefaultOutputFolder))}"));
+                $"Built {pages} pages ({result.Paths.Count} files) in {total.TotalSeconds:0.00} s → {Path.GetFullPath(options.OutputDirectory ?? Path.Combine(options.SiteDirectory, SiteBuilder.DefaultOutputFolder))}"));
             return CliApp.Ok;
         });
         return command;

@@ -58,10 +58,17 @@ internal sealed class GraphIndex
     /// <summary>For each adjacency entry, the index of its edge in <see cref="Edges"/>.</summary>
     public int[] NeighbourEdges { get; }
 
-    /// <summary>Edges with both ends in <paramref name="members"/> (ascending node indexes), in graph order; O(sum of member degrees).</summary>
+    /// <summary>Edges with both ends in <paramref name="members"/>, in graph order; O(sum of member degrees).</summary>
     public List<IndexedEdge> EdgesWithin(IReadOnlyList<int> members)
     {
-        var set = new HashSet<int>(members);
+        // Membership by a per-thread stamp array, not a hash set: one slice is cut per entity.
+        var marks = _marks.Value ??= new int[Nodes.Length];
+        var stamp = ++_stamp.Value;
+        foreach (var member in members)
+        {
+            marks[member] = stamp;
+        }
+
         var found = new List<int>();
         foreach (var member in members)
         {
@@ -69,7 +76,7 @@ internal sealed class GraphIndex
             {
                 var e = NeighbourEdges[k];
                 // Each edge is seen from both ends; keep it once, from its source.
-                if (Edges[e].Source == member && set.Contains(Edges[e].Target))
+                if (Edges[e].Source == member && marks[Edges[e].Target] == stamp)
                 {
                     found.Add(e);
                 }
@@ -77,8 +84,17 @@ internal sealed class GraphIndex
         }
 
         found.Sort();
-        return found.Select(e => Edges[e]).ToList();
+        var edges = new List<IndexedEdge>(found.Count);
+        foreach (var e in found)
+        {
+            edges.Add(Edges[e]);
+        }
+
+        return edges;
     }
+
+    private readonly ThreadLocal<int[]?> _marks = new();
+    private readonly ThreadLocal<int> _stamp = new();
 }
 
 internal readonly record struct IndexedEdge(int Source, int Target, EdgeKind Kind, int Weight);

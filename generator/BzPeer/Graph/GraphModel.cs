@@ -102,16 +102,31 @@ internal sealed class GraphModel
             return edges;
         }
 
-        return edges
-            .Select((edge, order) => (edge, order))
-            .OrderByDescending(e => e.edge.Source == centre || e.edge.Target == centre)
-            .ThenByDescending(e => e.edge.Kind != EdgeKind.Coauthor)
-            .ThenByDescending(e => e.edge.Weight)
-            .ThenBy(e => e.order)
-            .Take(limit)
-            .OrderBy(e => e.order)
-            .Select(e => e.edge)
-            .ToList();
+        // Rank by (touches the centre, not co-authorship, weight, graph order), keep the best, back in graph order.
+        var ranked = new (long Rank, int Order)[edges.Count];
+        for (var i = 0; i < edges.Count; i++)
+        {
+            var edge = edges[i];
+            var touches = edge.Source == centre || edge.Target == centre ? 1L : 0L;
+            var structural = edge.Kind != EdgeKind.Coauthor ? 1L : 0L;
+            ranked[i] = ((touches << 62) | (structural << 61) | (long)Math.Max(edge.Weight, 0), i);
+        }
+
+        Array.Sort(ranked, static (a, b) => a.Rank != b.Rank ? b.Rank.CompareTo(a.Rank) : a.Order.CompareTo(b.Order));
+        var kept = new int[limit];
+        for (var i = 0; i < limit; i++)
+        {
+            kept[i] = ranked[i].Order;
+        }
+
+        Array.Sort(kept);
+        var result = new List<IndexedEdge>(limit);
+        foreach (var order in kept)
+        {
+            result.Add(edges[order]);
+        }
+
+        return result;
     }
 
     public byte[] FullJson()

@@ -13,39 +13,36 @@ internal static partial class AtomicDirectoryWriter
     private const string StagingSuffix = ".bzpeer-staging";
     private const string OldSuffix = ".bzpeer-old";
 
+    /// <summary>Writes <paramref name="files"/> as the whole new content of the output folder, atomically.</summary>
     public static bool Write(string outputDirectory, IReadOnlyCollection<OutputFile> files, DiagnosticBag diagnostics)
     {
-        var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var staging = output + StagingSuffix;
-        var old = output + OldSuffix;
+        using var staged = StagedOutput.Begin(outputDirectory, diagnostics);
+        if (staged is null)
+        {
+            return false;
+        }
+
         try
         {
-            Recover(output);
-            DeleteIfExists(staging);
-            Directory.CreateDirectory(staging);
-            var directories = files.Select(f => Path.GetDirectoryName(Path.Combine(staging, f.Path))!).Distinct(StringComparer.Ordinal).ToList();
-            foreach (var directory in directories)
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            Parallel.ForEach(files, file =>
-            {
-                using var stream = new FileStream(Path.Combine(staging, file.Path), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-                stream.Write(file.Content.Span);
-            });
-
-            Swap(staging, output, old);
-            DeleteIfExists(old);
-            return true;
+            Parallel.ForEach(files, file => staged.Write(file.Path, file.Content.Span));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(DiagnosticCodes.OutputWrite, SourceLocation.File(outputDirectory), $"The site could not be written: {e.Message}",
-                "The previous output was left as it was.");
-            TryDelete(staging);
+            staged.Fail(e, diagnostics);
             return false;
         }
+
+        return staged.Commit(diagnostics);
+    }
+
+    internal static string StagingOf(string output) => output + StagingSuffix;
+
+    /// <summary>Swaps the complete staging folder in for the output folder and deletes the previous site.</summary>
+    internal static void Publish(string staging, string output)
+    {
+        var old = output + OldSuffix;
+        Swap(staging, output, old);
+        DeleteIfExists(old);
     }
 
     /// <summary>A build killed between the two fallback renames leaves only the old tree: put it back.</summary>
@@ -95,7 +92,7 @@ internal static partial class AtomicDirectoryWriter
         }
     }
 
-    private static void DeleteIfExists(string directory)
+    internal static void DeleteIfExists(string directory)
     {
         if (Directory.Exists(directory))
         {
@@ -103,7 +100,7 @@ internal static partial class AtomicDirectoryWriter
         }
     }
 
-    private static void TryDelete(string directory)
+    internal static void TryDelete(string directory)
     {
         try
         {

@@ -23,31 +23,41 @@ internal static class MarkdownRenderer
         .DisableHtml()
         .Build();
 
-    public static RawHtml ToHtml(string? markdown)
+    public static RawHtml ToHtml(string? markdown) => Render(markdown).Html;
+
+    /// <summary>Plain text of the Markdown (for meta descriptions, feeds and the search index).</summary>
+    public static string ToPlainText(string? markdown) => Render(markdown).PlainText;
+
+    /// <summary>Both renderings from one parse: an abstract is shown as HTML and summarised as text.</summary>
+    public static RenderedMarkdown Render(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
-            return RawHtml.Empty;
+            return RenderedMarkdown.Empty;
         }
 
         var document = Markdown.Parse(markdown, Pipeline);
         EnforceLinkPolicy(document);
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        renderer.Render(document);
-        return new RawHtml(writer.ToString());
+        var html = Write(document, plain: false);
+        return new RenderedMarkdown(new RawHtml(html), Write(document, plain: true).Trim());
     }
 
-    /// <summary>Plain text of the Markdown (for meta descriptions, feeds and the search index).</summary>
-    public static string ToPlainText(string? markdown)
+    private static string Write(MarkdownDocument document, bool plain)
     {
-        if (string.IsNullOrWhiteSpace(markdown))
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        if (plain)
         {
-            return "";
+            // What Markdig's own ToPlainText does: the same renderer with tags and escaping off.
+            renderer.EnableHtmlForBlock = false;
+            renderer.EnableHtmlForInline = false;
+            renderer.EnableHtmlEscape = false;
         }
 
-        return Markdown.ToPlainText(markdown, Pipeline).Trim();
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
     }
 
     private static void EnforceLinkPolicy(MarkdownDocument document)
@@ -74,4 +84,10 @@ internal static class MarkdownRenderer
             }
         }
     }
+}
+
+/// <summary>A Markdown text rendered once, as HTML and as plain text.</summary>
+internal sealed record RenderedMarkdown(RawHtml Html, string PlainText)
+{
+    public static readonly RenderedMarkdown Empty = new(RawHtml.Empty, "");
 }

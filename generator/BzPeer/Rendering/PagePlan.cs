@@ -55,7 +55,7 @@ internal static class PagePlan
             var url = publication.Url;
             pages.Add(new(url, "pages/publication.html", Base, false, () =>
             {
-                var abstractText = MarkdownRenderer.ToPlainText(publication.Record.Body);
+                var abstractText = v.AbstractText(publication);
                 return new PublicationModel(v.Site,
                     v.Page(publication.Title, abstractText.Length > 0 ? abstractText : $"{publication.Title} ({publication.Year}).", url, "publications",
                         meta: ScholarMeta.For(publication, v.Urls), jsonLd: JsonLd.Publication(publication, v.Urls, abstractText), scripts: v.GraphScripts),

@@ -19,6 +19,7 @@ internal sealed class SiteSession
     private readonly ConcurrentDictionary<Entity, IReadOnlyList<Entity>> _slices = new(ReferenceEqualityComparer.Instance);
     private readonly TemplateEngine _engine;
     private readonly GraphModel _graphModel;
+    private readonly ViewFactory _views;
 
     private SiteSession(ContentGraph graph, string siteDirectory, TemplateEngine engine, DiagnosticBag diagnostics)
     {
@@ -26,8 +27,8 @@ internal sealed class SiteSession
         _engine = engine;
         _graphModel = new GraphModel(graph);
         var urls = new SiteUrls(graph.Config);
-        var views = new ViewFactory(graph, urls, SliceOf, _graphModel.NodeCount, _graphModel.EdgeCount);
-        Pages = PagePlan.For(graph, views);
+        _views = new ViewFactory(graph, urls, SliceOf, _graphModel.NodeCount, _graphModel.EdgeCount);
+        Pages = PagePlan.For(graph, _views);
         foreach (var page in Pages)
         {
             _routes[page.Path] = () => RenderPage(page);
@@ -64,8 +65,11 @@ internal sealed class SiteSession
     /// <summary>The file at an output path, or null when there is none or its template failed (reported).</summary>
     public byte[]? Render(string path) => _routes.TryGetValue(path, out var render) ? render() : null;
 
-    /// <summary>Renders every route, in parallel; graph slices are cut all at once first.</summary>
-    public IReadOnlyList<OutputFile> RenderAll(StageClock clock)
+    /// <summary>
+    /// Renders every route, in parallel, handing each file to <paramref name="sink"/> (from several threads) as
+    /// soon as it is made, so a build never holds the whole site. Graph slices are cut all at once first.
+    /// </summary>
+    public void RenderAll(StageClock clock, Action<OutputFile> sink)
     {
         var centres = _graphModel.SliceCentres.ToArray();
         var members = clock.Time("slices", () => _graphModel.AllSliceMembers(centres));
@@ -74,34 +78,28 @@ internal sealed class SiteSession
             _slices[centres[i]] = members[i].Select(m => _graphModel.Index.Nodes[m]).ToArray();
         }
 
-        var graphFiles = clock.Time("layout", () =>
+        var graphPaths = new HashSet<string>(StringComparer.Ordinal) { "graph/graph.json" };
+        clock.Time("layout", () =>
         {
-            var files = new OutputFile[centres.Length + 1];
-            Parallel.For(0, centres.Length + 1, i =>
-            {
-                files[i] = i == centres.Length
-                    ? new OutputFile("graph/graph.json", _graphModel.FullJson())
-                    : new OutputFile(SiteUrls.SliceRelative(centres[i]), _graphModel.SliceJson(centres[i], members[i]));
-            });
-            return files;
+            Parallel.For(0, centres.Length + 1, i => sink(i == centres.Length
+                ? new OutputFile("graph/graph.json", _graphModel.FullJson())
+                : new OutputFile(SiteUrls.SliceRelative(centres[i]), _graphModel.SliceJson(centres[i], members[i]))));
+            return 0;
         });
 
-        var skip = graphFiles.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var rest = clock.Time("render", () =>
+        graphPaths.UnionWith(centres.Select(SiteUrls.SliceRelative));
+        clock.Time("render", () =>
         {
-            var paths = _routes.Keys.Where(p => !skip.Contains(p)).ToArray();
-            var files = new OutputFile?[paths.Length];
+            var paths = _routes.Keys.Where(p => !graphPaths.Contains(p)).ToArray();
             Parallel.For(0, paths.Length, i =>
             {
                 if (_routes[paths[i]]() is { } bytes)
                 {
-                    files[i] = new OutputFile(paths[i], bytes);
+                    sink(new OutputFile(paths[i], bytes));
                 }
             });
-            return files.OfType<OutputFile>().ToList();
+            return 0;
         });
-
-        return rest.Concat(graphFiles).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
     private IReadOnlyList<Entity> SliceOf(Entity entity) =>
@@ -146,9 +144,9 @@ internal sealed class SiteSession
         _routes[".nojekyll"] = () => [];
     }
 
-    private static string Summary(Publication p)
+    private string Summary(Publication p)
     {
-        var text = MarkdownRenderer.ToPlainText(p.Record.Body);
+        var text = _views.AbstractText(p);
         return text.Length > 600 ? text[..597] + "…" : text;
     }
 }

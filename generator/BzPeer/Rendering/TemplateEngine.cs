@@ -17,7 +17,9 @@ namespace BzPeer.Rendering;
 internal sealed class TemplateEngine
 {
     private const string BuiltinPrefix = "builtin:";
+    private const int OutputBufferChars = 256 * 1024;
     private readonly ThreadLocal<HtmlTemplateContext?> _contexts = new();
+    private readonly ThreadLocal<StringBuilderOutput?> _outputs = new();
     private readonly ConcurrentDictionary<string, Template?> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _reported = new(StringComparer.Ordinal);
     private readonly DiagnosticBag _diagnostics;
@@ -49,7 +51,7 @@ internal sealed class TemplateEngine
     /// <summary>Renders template <paramref name="name"/> with <paramref name="model"/>'s members as globals; null after reporting an error.</summary>
     public string? Render(string name, object model)
     {
-        var template = _pages.GetOrAdd(name, n => _loader.Resolve(n) is { } found ? Parse(found.Path, found.Display) : null);
+        var template = Find(name);
         if (template is null)
         {
             Report(DiagnosticCodes.TemplateNotFound, SourceLocation.File($"templates/{name}"), $"The template '{name}' does not exist.",
@@ -60,7 +62,9 @@ internal sealed class TemplateEngine
         var context = _contexts.Value ??= NewContext();
         var globals = new ScriptObject();
         globals.Import(model, renamer: context.MemberRenamer);
-        var output = new StringBuilderOutput();
+        // One buffer per thread, sized for a large page: Scriban empties it after each render, and a single
+        // chunk keeps that cheap (a grown multi-chunk StringBuilder reallocates when it is emptied).
+        var output = _outputs.Value ??= new StringBuilderOutput(new System.Text.StringBuilder(OutputBufferChars));
         context.PushGlobal(globals);
         context.PushOutput(output);
         try
@@ -86,6 +90,10 @@ internal sealed class TemplateEngine
         }
     }
 
+    /// <summary>A template by name, parsed once per engine; null when it does not exist or does not parse.</summary>
+    private Template? Find(string name) =>
+        _pages.GetOrAdd(name, n => _loader.Resolve(n) is { } found ? Parse(found.Path, found.Display) : null);
+
     private HtmlTemplateContext NewContext()
     {
         var context = new HtmlTemplateContext
@@ -102,8 +110,9 @@ internal sealed class TemplateEngine
             OutputLimit = 0,
         };
 
-        // include is overridden so that what it renders (already escaped) is not escaped a second time.
-        var functions = new ScriptObject { { "include", new RawIncludeFunction() } };
+        // include is overridden so that what it renders (already escaped) is not escaped a second time, and is
+        // written in place rather than captured into a string first.
+        var functions = new ScriptObject { { "include", new InPlaceIncludeFunction(this) } };
         context.PushGlobal(functions);
         return context;
     }
@@ -224,25 +233,63 @@ internal sealed class TemplateEngine
             name.Length > 0 && !Path.IsPathRooted(name) && !name.Contains('\\') && !name.Split('/').Any(part => part is ".." or "." or "");
     }
 
-    /// <summary>Scriban's include, returning <see cref="RawHtml"/>: the included template escaped its own values.</summary>
-    private sealed class RawIncludeFunction : IScriptCustomFunction
+    /// <summary>
+    /// Scriban's include, evaluated straight into the current output: Scriban's own renders the partial into a
+    /// fresh buffer and returns a string that would then be escaped and copied again. List pages include a partial
+    /// per item, so this is most of a page's work. Like Scriban's, it opens a local scope, sets the positional
+    /// arguments (<c>$1</c>…) and counts toward the recursion limit; it returns nothing, so <c>x = include …</c>
+    /// is not supported (use <c>capture</c>).
+    /// </summary>
+    private sealed class InPlaceIncludeFunction(TemplateEngine engine) : IScriptCustomFunction
     {
-        private readonly IncludeFunction _inner = new();
+        public int RequiredParameterCount => 1;
 
-        public int RequiredParameterCount => ((IScriptCustomFunction)_inner).RequiredParameterCount;
+        public int ParameterCount => 1;
 
-        public int ParameterCount => ((IScriptCustomFunction)_inner).ParameterCount;
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
 
-        public ScriptVarParamKind VarParamKind => ((IScriptCustomFunction)_inner).VarParamKind;
+        public Type ReturnType => typeof(object);
 
-        public Type ReturnType => typeof(RawHtml);
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), index == 0 ? "name" : "args");
 
-        public ScriptParameterInfo GetParameterInfo(int index) => ((IScriptCustomFunction)_inner).GetParameterInfo(index);
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            var span = callerContext?.Span ?? context.CurrentSpan;
+            var name = arguments.Count > 0 ? context.ObjectToString(arguments[0]) : null;
+            if (string.IsNullOrEmpty(name))
+            {
+                throw new ScriptRuntimeException(span, "include needs the name of a template.");
+            }
 
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            new RawHtml(_inner.Invoke(context, callerContext, arguments, blockStatement) as string ?? "");
+            var template = engine.Find(name)
+                ?? throw new ScriptRuntimeException(span, $"The template '{name}' does not exist or does not parse (templates may not leave the templates folder).");
+            if (template.Page is not { } page)
+            {
+                return null; // an empty file
+            }
 
-        public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            new RawHtml(await _inner.InvokeAsync(context, callerContext, arguments, blockStatement) as string ?? "");
+            context.EnterRecursive(callerContext);
+            context.PushLocal();
+            context.PushSourceFile(template.SourceFilePath ?? name);
+            try
+            {
+                context.SetValue(ScriptVariable.Arguments, arguments, asReadOnly: true, force: true);
+                if (context.Evaluate(page) is { } result)
+                {
+                    context.Write(page.Span, result);
+                }
+            }
+            finally
+            {
+                context.PopSourceFile();
+                context.PopLocal();
+                context.ExitRecursive(callerContext);
+            }
+
+            return null;
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
 }

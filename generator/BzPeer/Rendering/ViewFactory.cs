@@ -21,7 +21,7 @@ internal sealed class ViewFactory
     private readonly Func<Entity, IReadOnlyList<Entity>> _sliceOf;
 
     /// <summary>An abstract appears on its page and in every list that shows the work: render its Markdown once.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Publication, RawHtml> _abstracts = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Publication, RenderedMarkdown> _abstracts = new(ReferenceEqualityComparer.Instance);
 
     public ViewFactory(ContentGraph graph, SiteUrls urls, Func<Entity, IReadOnlyList<Entity>> sliceOf, int nodeCount, int edgeCount)
     {
@@ -79,7 +79,13 @@ internal sealed class ViewFactory
         Abstract(publication),
         publication.Topics.Select(Link).ToList());
 
-    public RawHtml Abstract(Publication publication) => _abstracts.GetOrAdd(publication, p => MarkdownRenderer.ToHtml(p.Record.Body));
+    public RawHtml Abstract(Publication publication) => RenderedAbstract(publication).Html;
+
+    /// <summary>The abstract as plain text: page descriptions, JSON-LD and every feed the work appears in.</summary>
+    public string AbstractText(Publication publication) => RenderedAbstract(publication).PlainText;
+
+    private RenderedMarkdown RenderedAbstract(Publication publication) =>
+        _abstracts.GetOrAdd(publication, p => MarkdownRenderer.Render(p.Record.Body));
 
     public ResearcherCardView Card(Researcher researcher) => new(
         researcher.Name,

@@ -35,7 +35,8 @@ public sealed class BrokenInputTests
         if (@case.Codes.Length == 0)
         {
             Assert.True(result.Succeeded, $"{name}: expected a clean build, got\n{listing}");
-            var paths = result.Files.Select(f => f.Path).ToList();
+            var paths = result.Paths.ToList();
+            Assert.NotEmpty(paths);
             Assert.Equal(paths.Count, paths.Distinct(StringComparer.Ordinal).Count());
             return;
         }

@@ -60,8 +60,8 @@ public sealed class ServeTests : IAsyncLifetime
     {
         var result = _site.Build();
         Assert.True(result.Succeeded);
-        Assert.NotEmpty(result.Files);
-        Assert.DoesNotContain(result.Files, f => Encoding.UTF8.GetString(f.Content.Span).Contains("__bzpeer", StringComparison.Ordinal));
+        Assert.NotEmpty(result.Paths);
+        Assert.All(result.Paths, path => Assert.DoesNotContain("__bzpeer", _site.Read(path), StringComparison.Ordinal));
     }
 
     [Fact]
