@@ -17,9 +17,13 @@ public sealed class AxeTests(BrowserFixture fixture, ITestOutputHelper output)
     [
         ("home", "", null),
         ("home, search results open", "", OpenSearchResultsAsync),
+        ("home, skip link focused", "", FocusSkipLinkAsync),
+        ("home, phone width", "", NarrowAsync),
         ("researchers A-Z", "researchers/", null),
         ("profile, open to collaborate", "researchers/milad-hashemi/", null),
         ("profile, unclaimed", "researchers/kevin-swersky/", null),
+        ("profile, abstracts and embed code open", "researchers/milad-hashemi/", OpenDetailsAsync),
+        ("profile, phone width", "researchers/milad-hashemi/", NarrowAsync),
         ("trust breakdown", "researchers/milad-hashemi/trust/", null),
         ("publications by year", "publications/", null),
         ("publications, type filter on", "publications/", FilterPublicationsAsync),
@@ -104,6 +108,35 @@ public sealed class AxeTests(BrowserFixture fixture, ITestOutputHelper output)
     {
         await page.GetByRole(AriaRole.Combobox).FillAsync("Mil");
         await Expect(page.Locator("#site-search-results [role='option']").First).ToBeVisibleAsync();
+    }
+
+    /// <summary>The small-screen layout (header, nav and cards reflow below 48rem and 40rem).</summary>
+    private static async Task NarrowAsync(IPage page)
+    {
+        await page.SetViewportSizeAsync(360, 740);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"), "the page scrolls sideways at 360px");
+    }
+
+    private static async Task FocusSkipLinkAsync(IPage page)
+    {
+        // Off-screen until focused; axe checks only what is visible.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator(".skip-link")).ToBeFocusedAsync();
+    }
+
+    /// <summary>Closed details hide their content from axe; open them all, as a reader clicking each would.</summary>
+    private static async Task OpenDetailsAsync(IPage page)
+    {
+        var summaries = page.Locator("details:not([open]) > summary");
+        Assert.True(await summaries.CountAsync() > 0, "no closed details on the page");
+        while (await summaries.CountAsync() > 0)
+        {
+            await summaries.First.ClickAsync();
+        }
+
+        await Expect(page.Locator("textarea.embed-code")).ToBeVisibleAsync();
+        // Back to the top, as loaded: clicking scrolled works under the sticky header, where axe cannot tell their background.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
     }
 
     private static async Task FilterPublicationsAsync(IPage page)
