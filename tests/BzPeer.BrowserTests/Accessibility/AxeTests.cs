@@ -53,6 +53,35 @@ public sealed class AxeTests(BrowserFixture fixture, ITestOutputHelper output)
         return data;
     }
 
+    /// <summary>
+    /// A new kind of page (a route the list above does not reach) fails here
+    /// rather than going unchecked. Pages are grouped by URL shape: the section
+    /// names stay, ids become "*".
+    /// </summary>
+    [Fact]
+    public void Every_page_kind_the_demo_site_builds_is_checked()
+    {
+        var built = Directory.EnumerateFiles(fixture.Demo.Root, "*.html", SearchOption.AllDirectories)
+            .Select(f => Shape(Path.GetRelativePath(fixture.Demo.Root, f).Replace('\\', '/')))
+            .ToHashSet(StringComparer.Ordinal);
+        var checkedShapes = Pages.Select(p => Shape(p.Path)).ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(built.Count >= 15, $"only {built.Count} page kinds built: {string.Join(", ", built)}");
+        Assert.Empty(built.Except(checkedShapes).Order(StringComparer.Ordinal));
+    }
+
+    private static string Shape(string path)
+    {
+        string[] sections = ["researchers", "publications", "topics", "institutions", "explore", "embed", "claim", "trust", "404.html"];
+        var clean = path.Split('#')[0];
+        if (clean.EndsWith("index.html", StringComparison.Ordinal))
+        {
+            clean = clean[..^"index.html".Length];
+        }
+
+        return string.Join('/', clean.Split('/').Select(s => s.Length == 0 || sections.Contains(s) ? s : "*"));
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Demo_page_has_no_serious_or_critical_axe_violations(string kind, string scheme)
