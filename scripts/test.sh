@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: installs what the browser
-# tests need, restores, builds and tests. Exit code is non-zero when any test fails.
+# tests need (Chromium, axe-core), restores, builds and tests. Exit code is non-zero when any test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null 2>&1; then
   echo "Installing Chromium for the browser tests (apt)..."
   (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || { echo "could not install chromium" >&2; exit 1; }
 fi
+# axe-core for the accessibility browser tests, pinned in tools/axe/package-lock.json.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "Installing npm for the accessibility tests (apt)..."
+  (apt-get update -qq && apt-get install -y -qq npm >/dev/null) || { echo "could not install npm" >&2; exit 1; }
+fi
+(cd tools/axe && npm ci --no-audit --no-fund --silent)
 dotnet restore BzPeer.sln
 dotnet build BzPeer.sln -c Release --no-restore -nologo
 mkdir -p artifacts

@@ -9,7 +9,8 @@ namespace BzPeer.Rendering;
 /// <summary>
 /// The one Markdown pipeline of a build. Content is untrusted, so: raw HTML is off (printed as text), the
 /// extensions are listed one by one (UseAdvancedExtensions would turn on generic attributes, i.e.
-/// <c>{onclick=…}</c>), and links whose scheme is not http(s), mailto or relative lose their target.
+/// <c>{onclick=…}</c>), and links whose scheme is not http(s), mailto or relative lose their target
+/// (an autolink, whose text is its target, becomes plain text).
 /// </summary>
 internal static class MarkdownRenderer
 {
@@ -76,11 +77,13 @@ internal static class MarkdownRenderer
             }
         }
 
-        foreach (var autolink in document.Descendants<AutolinkInline>())
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
         {
             if (!autolink.IsEmail && !LinkPolicy.IsSafe(autolink.Url))
             {
-                autolink.Url = "";
+                // An autolink's text is its URL, so without the URL it would render as <a href=""></a>:
+                // a tab stop with no name (axe-core: link-name). Keep what the author wrote, as text.
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
             }
         }
     }
