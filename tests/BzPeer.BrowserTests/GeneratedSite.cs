@@ -123,7 +123,7 @@ public sealed class GeneratedSite : IAsyncLifetime
     }
 
     /// <summary>"r:jane-doe" → "jane-doe".</summary>
-    internal static string EntityId(GraphFile.Node node) => node.Id[(node.Id.IndexOf(':', StringComparison.Ordinal) + 1)..];
+    private static string EntityId(GraphFile.Node node) => node.Id[(node.Id.IndexOf(':', StringComparison.Ordinal) + 1)..];
 
     private static GraphFile.Node MostProductiveResearcher(GraphFile graph)
     {
@@ -145,6 +145,4 @@ public sealed class GeneratedSite : IAsyncLifetime
             .First();
         return graph.Nodes[best.Key];
     }
-
-    internal static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,6 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using static BzPeer.BrowserTests.GeneratedSite;
 using static Microsoft.Playwright.Assertions;
 
 namespace BzPeer.BrowserTests;
@@ -242,6 +241,8 @@ public sealed class GeneratedSiteTests(BrowserFixture browser, GeneratedSite sit
 
         return buffer.Length;
     }
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
