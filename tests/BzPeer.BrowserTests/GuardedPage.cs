@@ -35,14 +35,18 @@ internal sealed class GuardedPage : IAsyncDisposable
     /// <summary>Everything that went wrong so far, one line each.</summary>
     public IReadOnlyCollection<string> Problems => problems.ToArray();
 
-    public static async Task<GuardedPage> OpenAsync(BrowserFixture fixture, bool reducedMotion = false)
+    public static Task<GuardedPage> OpenAsync(BrowserFixture fixture, bool reducedMotion = false) =>
+        OpenAsync(fixture.Browser, [fixture.SiteHost.OriginText, fixture.ThirdPartyHost.OriginText, fixture.DemoHost.OriginText], reducedMotion);
+
+    /// <summary>A guarded page that allows requests to the given origins only (for sites served by their own hosts).</summary>
+    public static async Task<GuardedPage> OpenAsync(IBrowser browser, string[] allowedOrigins, bool reducedMotion = false)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
             ReducedMotion = reducedMotion ? ReducedMotion.Reduce : ReducedMotion.NoPreference,
         });
-        var guarded = new GuardedPage(context, [fixture.SiteHost.OriginText, fixture.ThirdPartyHost.OriginText, fixture.DemoHost.OriginText]);
+        var guarded = new GuardedPage(context, allowedOrigins);
         await guarded.InstallAsync();
         return guarded;
     }
