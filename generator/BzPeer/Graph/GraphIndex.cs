@@ -86,12 +86,13 @@ internal sealed class GraphIndex
             marks[member] = stamp;
         }
 
-        // Each edge is kept once, from its source. A member with more edges than the slice has members (a topic,
-        // a prolific author) looks each other member up instead of walking all its edges.
+        // Each edge is kept once, from its source. A member with many more edges than the slice has members (a
+        // topic, a prolific author) looks each other member up instead of walking all its edges.
         var found = new List<int>();
         foreach (var member in members)
         {
-            if (Degree[member] <= members.Count)
+            // Walking d edges beats k binary searches of log2(d) steps each (and their cache misses) up to about here.
+            if (Degree[member] <= members.Count * 2 * (System.Numerics.BitOperations.Log2((uint)Degree[member]) + 1))
             {
                 for (var k = Offsets[member]; k < Offsets[member + 1]; k++)
                 {
