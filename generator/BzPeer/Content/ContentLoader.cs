@@ -66,7 +66,9 @@ public static partial class ContentLoader
     /// What a site-relative path is: a content file to read (with its kind and id), or null — after reporting
     /// why, for files in a content folder that cannot be content — for anything else.
     /// </summary>
-    internal static ContentFile? Classify(string siteRoot, string relative, DiagnosticBag diagnostics)
+    /// <param name="folders">Answers for content/ and content/KIND/ already checked during one load (every file shares them).</param>
+    internal static ContentFile? Classify(string siteRoot, string relative, DiagnosticBag diagnostics,
+        System.Collections.Concurrent.ConcurrentDictionary<string, bool>? folders = null)
     {
         var parts = relative.Split('/');
         if (parts.Length != 3 || parts[0] != "content" || !ContentKinds.All.Any(k => k.Folder() == parts[1]))
@@ -90,7 +92,7 @@ public static partial class ContentLoader
             return null;
         }
 
-        if (!IsInside(siteRoot, Path.Combine(siteRoot, parts[0])) || !IsInside(siteRoot, Path.Combine(siteRoot, parts[0], parts[1])) || !IsInside(siteRoot, path))
+        if (!FolderIsInside(siteRoot, Path.Combine(siteRoot, parts[0]), folders) || !FolderIsInside(siteRoot, Path.Combine(siteRoot, parts[0], parts[1]), folders) || !IsInside(siteRoot, path))
         {
             diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceLocation.File(relative),
                 "The file is a link to somewhere outside the site folder.", "Copy the file into the site instead of linking to it.");
@@ -113,12 +115,21 @@ public static partial class ContentLoader
     /// False when a symbolic link leads outside the site: content must not read the builder's other files.
     /// Called for the file and for each folder above it (content/, content/KIND/), since a linked folder leaks too.
     /// </summary>
+    private static bool FolderIsInside(string siteRoot, string folder, System.Collections.Concurrent.ConcurrentDictionary<string, bool>? folders) =>
+        folders is null ? IsInside(siteRoot, folder) : folders.GetOrAdd(folder, f => IsInside(siteRoot, f));
+
     private static bool IsInside(string siteRoot, string path)
     {
-        FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+        // One readlink for the common case (not a link), whatever the path is.
+        FileSystemInfo info = new FileInfo(path);
         if (info.LinkTarget is null)
         {
             return true;
+        }
+
+        if (Directory.Exists(path))
+        {
+            info = new DirectoryInfo(path);
         }
 
         var target = info.ResolveLinkTarget(returnFinalTarget: true);

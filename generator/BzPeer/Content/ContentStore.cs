@@ -18,12 +18,15 @@ public sealed class ContentStore
     {
         var store = new ContentStore(Path.GetFullPath(siteDirectory));
         var paths = ContentLoader.Enumerate(store._siteRoot).ToArray();
-        Parallel.ForEach(paths, path => store.Refresh(path));
+        var folders = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        Parallel.ForEach(paths, path => store.Refresh(path, folders));
         return store;
     }
 
     /// <summary>Re-reads one site-relative path (or forgets it when deleted). False when the path is not content.</summary>
-    public bool Refresh(string relative)
+    public bool Refresh(string relative) => Refresh(relative, null);
+
+    private bool Refresh(string relative, ConcurrentDictionary<string, bool>? folders)
     {
         if (!relative.StartsWith("content/", StringComparison.Ordinal))
         {
@@ -31,7 +34,7 @@ public sealed class ContentStore
         }
 
         var diagnostics = new DiagnosticBag();
-        var file = ContentLoader.Classify(_siteRoot, relative, diagnostics);
+        var file = ContentLoader.Classify(_siteRoot, relative, diagnostics, folders);
         if (!File.Exists(Path.Combine(_siteRoot, relative)))
         {
             _entries.TryRemove(relative, out _);

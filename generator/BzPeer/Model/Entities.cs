@@ -41,8 +41,8 @@ public abstract class Entity
 
     public abstract NodeKind Kind { get; }
 
-    /// <summary>Stable graph id: "r:", "x:", "p:", "t:", "i:" and the entity id.</summary>
-    public string NodeId => Kind switch
+    /// <summary>Stable graph id: "r:", "x:", "p:", "t:", "i:" and the entity id (made once: sorts compare it a lot).</summary>
+    public string NodeId => _nodeId ??= Kind switch
     {
         NodeKind.Researcher => "r:",
         NodeKind.External => "x:",
@@ -50,6 +50,8 @@ public abstract class Entity
         NodeKind.Topic => "t:",
         _ => "i:",
     } + Id;
+
+    private string? _nodeId;
 
     /// <summary>The entity's page relative to the site root ("researchers/ada/"), or null when it has none.</summary>
     public virtual string? Url => null;

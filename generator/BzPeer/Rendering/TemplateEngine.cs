@@ -18,6 +18,7 @@ internal sealed class TemplateEngine
 {
     private const string BuiltinPrefix = "builtin:";
     private const int OutputBufferChars = 256 * 1024;
+    private const int MaxRetainedBufferChars = 4 * 1024 * 1024;
     private readonly ThreadLocal<HtmlTemplateContext?> _contexts = new();
     private readonly ThreadLocal<StringBuilderOutput?> _outputs = new();
     private readonly ConcurrentDictionary<string, Template?> _pages = new(StringComparer.Ordinal);
@@ -86,6 +87,12 @@ internal sealed class TemplateEngine
             {
                 context.PopOutput();
                 context.PopGlobal();
+            }
+
+            // An index of 50,000 works grows the buffer to hundreds of MB: do not keep that for the next page.
+            if (output.Builder.Capacity > MaxRetainedBufferChars)
+            {
+                _outputs.Value = null;
             }
         }
     }

@@ -9,7 +9,7 @@ internal static class Coauthorship
     {
         var index = new Dictionary<Author, int>();
         var authors = new List<Author>();
-        var counts = new Dictionary<long, int>();
+        var counts = new Dictionary<long, int>(Common.PackedPairComparer.Instance);
         foreach (var publication in publications)
         {
             var list = publication.Authors;
@@ -25,7 +25,7 @@ internal static class Coauthorship
                 {
                     var b = IndexOf(list[j]);
                     var pair = a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
-                    counts[pair] = counts.GetValueOrDefault(pair) + 1;
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, pair, out _)++;
                 }
             }
         }

@@ -16,7 +16,7 @@ internal static class PointSeparation
         int n = x.Length;
         var tx = new int[n];
         var ty = new int[n];
-        var occupied = new HashSet<long>(n);
+        var occupied = new HashSet<long>(n, Common.PackedPairComparer.Instance);
         for (int i = 0; i < n; i++)
         {
             int gx = ToTenths(x[i]), gy = ToTenths(y[i]);
