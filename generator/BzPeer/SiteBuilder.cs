@@ -27,14 +27,15 @@ public sealed record BuildOptions
 public sealed class BuildResult
 {
     internal BuildResult(DiagnosticBag diagnostics, ContentGraph? graph, LoadedContent? content, IReadOnlyList<OutputFile> files,
-        IReadOnlyList<string> paths, IReadOnlyList<(string Stage, TimeSpan Time)> timings, bool written)
+        IReadOnlyList<string> paths, StageClock clock, bool written)
     {
         Paths = paths;
         Diagnostics = diagnostics;
         Graph = graph;
         Content = content;
         Files = files;
-        Timings = timings;
+        Timings = clock.Timings;
+        Memory = clock.Memory;
         Written = written;
     }
 
@@ -51,6 +52,9 @@ public sealed class BuildResult
     public IReadOnlyList<string> Paths { get; }
 
     public IReadOnlyList<(string Stage, TimeSpan Time)> Timings { get; }
+
+    /// <summary>Managed heap and resident memory at the end of each stage (bytes), for <c>build --timings</c>.</summary>
+    public IReadOnlyList<(string Stage, long Heap, long Resident)> Memory { get; }
 
     /// <summary>True when the output folder now holds the new site.</summary>
     public bool Written { get; }
@@ -82,13 +86,12 @@ public static class SiteBuilder
     {
         var diagnostics = new DiagnosticBag();
         var clock = new StageClock { OnStageStarted = options.OnStageStarted };
-        var timings = clock.Timings;
         var site = Path.GetFullPath(options.SiteDirectory);
         if (!Directory.Exists(site))
         {
             diagnostics.Error(DiagnosticCodes.SiteNotFound, SourceLocation.File(options.SiteDirectory), "The site folder does not exist.",
                 "Pass the folder that holds site.yml and content/.");
-            return new BuildResult(diagnostics, null, null, [], [], timings, false);
+            return new BuildResult(diagnostics, null, null, [], [], clock, false);
         }
 
         var config = clock.Time("config", () => SiteConfigLoader.Load(site, diagnostics, options.BaseUrl));
@@ -101,13 +104,13 @@ public static class SiteBuilder
         var graph = clock.Time("resolve", () => ContentResolver.Resolve(config, content, diagnostics));
         if (!render || diagnostics.HasErrors)
         {
-            return new BuildResult(diagnostics, graph, content, [], [], timings, false);
+            return new BuildResult(diagnostics, graph, content, [], [], clock, false);
         }
 
         var session = clock.Time("templates", () => SiteSession.Create(graph, site, diagnostics));
         if (session is null)
         {
-            return new BuildResult(diagnostics, graph, content, [], [], timings, false);
+            return new BuildResult(diagnostics, graph, content, [], [], clock, false);
         }
 
         if (!write)
@@ -115,20 +118,20 @@ public static class SiteBuilder
             var rendered = new ConcurrentBag<OutputFile>();
             session.RenderAll(clock, rendered.Add);
             var files = diagnostics.HasErrors ? [] : rendered.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-            return new BuildResult(diagnostics, graph, content, files, files.Select(f => f.Path).ToList(), timings, false);
+            return new BuildResult(diagnostics, graph, content, files, files.Select(f => f.Path).ToList(), clock, false);
         }
 
         var output = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(site, DefaultOutputFolder));
         if (!IsSafeOutput(site, output, diagnostics))
         {
-            return new BuildResult(diagnostics, graph, content, [], [], timings, false);
+            return new BuildResult(diagnostics, graph, content, [], [], clock, false);
         }
 
         // Files go to a staging folder as they are rendered; the output folder changes only at the commit.
         using var staged = StagedOutput.Begin(output, diagnostics);
         if (staged is null)
         {
-            return new BuildResult(diagnostics, graph, content, [], [], timings, false);
+            return new BuildResult(diagnostics, graph, content, [], [], clock, false);
         }
 
         var paths = new ConcurrentBag<string>();
@@ -147,11 +150,11 @@ public static class SiteBuilder
 
         if (diagnostics.HasErrors)
         {
-            return new BuildResult(diagnostics, graph, content, [], [], timings, false);
+            return new BuildResult(diagnostics, graph, content, [], [], clock, false);
         }
 
         var written = clock.Time("write", () => staged.Commit(diagnostics));
-        return new BuildResult(diagnostics, graph, content, [], paths.Order(StringComparer.Ordinal).ToList(), timings, written);
+        return new BuildResult(diagnostics, graph, content, [], paths.Order(StringComparer.Ordinal).ToList(), clock, written);
     }
 
     /// <summary>The output folder is replaced whole, so refuse anything that could hold the user's own files.</summary>

@@ -9,6 +9,11 @@ public sealed class StageClock
 
     public IReadOnlyList<(string Stage, TimeSpan Time)> Timings => _timings;
 
+    /// <summary>The managed heap and the process's resident memory when each stage ended, in bytes.</summary>
+    public IReadOnlyList<(string Stage, long Heap, long Resident)> Memory => _memory;
+
+    private readonly List<(string Stage, long Heap, long Resident)> _memory = [];
+
     /// <summary>Called with a stage's name as it starts (the CLI's progress line on a terminal).</summary>
     public Action<string>? OnStageStarted { get; init; }
 
@@ -20,6 +25,7 @@ public sealed class StageClock
         lock (_timings)
         {
             _timings.Add((stage, clock.Elapsed));
+            _memory.Add((stage, GC.GetTotalMemory(forceFullCollection: false), Environment.WorkingSet));
         }
 
         return result;

@@ -10,7 +10,7 @@ internal static class BuildCommand
         var site = SiteArguments.Site();
         var output = new Option<string?>("--out", "-o") { Description = "Output folder. Default: SITE/_site." };
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is served from; overrides site.yml's base_url." };
-        var timings = new Option<bool>("--timings") { Description = "Print how long each build stage took ('timing <stage> <ms>')." };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each build stage took ('timing <stage> <ms>') and the memory after it." };
         var command = new Command("build", "Build the site into static files.") { site, output, baseUrl, timings };
         command.SetAction(parse =>
         {
@@ -32,6 +32,11 @@ internal static class BuildCommand
                 foreach (var (stage, time) in result.Timings)
                 {
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing {stage} {time.TotalMilliseconds:0.0}"));
+                }
+
+                foreach (var (stage, heap, resident) in result.Memory)
+                {
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory {stage} heap {heap >> 20} MiB, resident {resident >> 20} MiB"));
                 }
             }
 
