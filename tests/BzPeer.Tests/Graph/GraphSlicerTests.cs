@@ -86,6 +86,89 @@ public class GraphSlicerTests
         Assert.Equal([2], GraphSlicer.Slice(isolated, 2, radius: 2, maxNodes: 150));
     }
 
+    /// <summary>
+    /// A prolific researcher "r:me": 60 co-authors with 5 shared works each (x:co-00..59, each at
+    /// its own institution i:co-NN two hops out), 40 papers (p:paper-00..39, authorship weight 1)
+    /// and an own institution i:home. Paper k is about topic t:topic-(k mod 8) and, for k below 8,
+    /// also about t:topic-hot, so topics sit two hops out and differ in degree.
+    /// </summary>
+    private static (GraphAdjacency Adjacency, string[] Ids) ProlificResearcher(bool reversedEdges = false)
+    {
+        var ids = new List<string> { "r:me", "i:home", "t:topic-hot" };
+        var edges = new List<LayoutEdge> { new(0, 1) };
+        for (int t = 0; t < 8; t++)
+            ids.Add($"t:topic-{t}");
+        for (int k = 0; k < 40; k++)
+        {
+            int paper = ids.Count;
+            ids.Add($"p:paper-{k:D2}");
+            edges.Add(new LayoutEdge(0, paper));
+            edges.Add(new LayoutEdge(paper, 3 + k % 8));
+            if (k < 8)
+                edges.Add(new LayoutEdge(paper, 2));
+        }
+        for (int c = 0; c < 60; c++)
+        {
+            int person = ids.Count;
+            ids.Add($"x:co-{c:D2}");
+            ids.Add($"i:co-{c:D2}");
+            edges.Add(new LayoutEdge(0, person, 5));
+            edges.Add(new LayoutEdge(person, person + 1));
+        }
+        if (reversedEdges)
+            edges.Reverse();
+        return (GraphAdjacency.Build(ids.Count, edges, ids), [.. ids]);
+    }
+
+    private static Dictionary<string, int> KindCounts(string[] ids, int[] slice) =>
+        slice.Select(node => ids[node][..ids[node].IndexOf(':')]).CountBy(kind => kind).ToDictionary(StringComparer.Ordinal);
+
+    [Fact]
+    public void A_capped_slice_gives_every_kind_a_share_even_against_heavier_edges()
+    {
+        var (adjacency, ids) = ProlificResearcher();
+
+        var slice = GraphSlicer.Slice(adjacency, 0, radius: 2, maxNodes: 41);
+
+        // 40 places, 4 kinds (x, p, i at hop 1, t at hop 2): a share of 10 each. i has one node at
+        // its nearest hop (the co-authors' institutions are farther) and t has only 9 topics, so the
+        // shares take 30 and the 10 left go by rank: hop 1, the heaviest edges, which are co-authors.
+        // Without shares all 40 would be co-authors.
+        Assert.Equal(new Dictionary<string, int>(StringComparer.Ordinal) { ["r"] = 1, ["x"] = 20, ["p"] = 10, ["i"] = 1, ["t"] = 9 },
+                     KindCounts(ids, slice));
+        Assert.Contains(Array.IndexOf(ids, "i:home"), slice);
+        // Papers tie on weight: the higher degree first (the 8 with two topics), then ordinal id.
+        string[] papers = [.. slice.Select(node => ids[node]).Where(id => id.StartsWith("p:", StringComparison.Ordinal))];
+        Assert.Equal(["p:paper-00", "p:paper-01", "p:paper-02", "p:paper-03", "p:paper-04", "p:paper-05", "p:paper-06", "p:paper-07", "p:paper-08", "p:paper-09"], papers);
+    }
+
+    [Fact]
+    public void Kind_shares_are_deterministic_whatever_the_edge_order()
+    {
+        var (adjacency, ids) = ProlificResearcher();
+        var (reversed, _) = ProlificResearcher(reversedEdges: true);
+
+        foreach (int maxNodes in new[] { 2, 5, 17, 41, 90 })
+        {
+            var slice = GraphSlicer.Slice(adjacency, 0, radius: 2, maxNodes);
+            Assert.Equal(slice, GraphSlicer.Slice(adjacency, 0, radius: 2, maxNodes));
+            Assert.Equal(slice, GraphSlicer.Slice(reversed, 0, radius: 2, maxNodes));
+            Assert.Equal(maxNodes, slice.Length);
+        }
+    }
+
+    [Theory]
+    [InlineData(2, "x:co-00")]                 // fewer places than kinds: rank alone (heaviest edge, ordinal id)
+    [InlineData(5, "i:home p:paper-00 t:topic-hot x:co-00")] // one place per kind
+    public void Small_caps_keep_the_documented_order(int maxNodes, string expected)
+    {
+        var (adjacency, ids) = ProlificResearcher();
+
+        var slice = GraphSlicer.Slice(adjacency, 0, radius: 2, maxNodes);
+
+        Assert.Equal(expected, string.Join(' ', slice.Skip(1).Select(node => ids[node]).Order(StringComparer.Ordinal)));
+    }
+
     [Fact]
     public void Slices_match_a_plain_reference_implementation_of_the_documented_rule()
     {
@@ -170,7 +253,7 @@ public class GraphSlicerTests
         Assert.Throws<ArgumentException>(() => GraphAdjacency.Build(2, [], ["a", "a"]));
     }
 
-    /// <summary>The rule of docs/graph-slices.md written as plainly as possible: full BFS, then one sort.</summary>
+    /// <summary>The rule of docs/graph-slices.md written as plainly as possible: BFS, one sort, shares per kind.</summary>
     private static int[] ReferenceSlice(GraphAdjacency adjacency, string[] ids, int center, int radius, int maxNodes)
     {
         var hop = new Dictionary<int, int> { [center] = 0 };
@@ -183,6 +266,15 @@ public class GraphSlicerTests
                 if (hop.TryAdd(next, hop[node] + 1))
                     queue.Enqueue(next);
         }
+        int room = maxNodes - 1;
+        // The walk stops one level past the first level at which the candidates overflow the cap.
+        int lastHop = radius;
+        for (int h = 1; h <= radius; h++)
+            if (hop.Count(p => p.Value >= 1 && p.Value <= h) > room)
+            {
+                lastHop = Math.Min(radius, h + 1);
+                break;
+            }
         int Connection(int node)
         {
             int best = 0;
@@ -193,12 +285,22 @@ public class GraphSlicerTests
                     best = Math.Max(best, weights[k]);
             return best;
         }
-        return [.. hop.Keys
+        var ranked = hop.Keys
+            .Where(node => node != center && hop[node] <= lastHop)
             .OrderBy(node => hop[node])
             .ThenByDescending(Connection)
             .ThenByDescending(adjacency.Degree)
             .ThenBy(node => ids[node], StringComparer.Ordinal)
-            .Take(maxNodes)
-            .Order()];
+            .ToList();
+        if (ranked.Count <= room)
+            return [.. ranked.Append(center).Order()];
+        static string Kind(string id) => id.Contains(':') ? id[..id.IndexOf(':')] : "";
+        var byKind = ranked.GroupBy(node => Kind(ids[node])).ToList();
+        int share = room / byKind.Count;
+        // Each kind's share comes from its nearest hop only.
+        var kept = byKind.SelectMany(kind => kind.Where(node => hop[node] == hop[kind.First()]).Take(share)).ToHashSet();
+        kept.UnionWith(ranked.Where(node => !kept.Contains(node)).Take(room - kept.Count));
+        kept.Add(center);
+        return [.. kept.Order()];
     }
 }
