@@ -81,6 +81,10 @@ public sealed class CorpusSliceTests : IDisposable
         var own = Neighbours(researcher).Where(n => n.Kind == NodeKind.Institution).Select(n => index.IndexOf[n]).ToArray();
         Assert.NotEmpty(own);
         Assert.All(own, institution => Assert.Contains(institution, slice));
+        // Its topics are those of the papers it holds: none floats unconnected in the drawing.
+        var members = slice.Select(node => index.Nodes[node]).ToHashSet();
+        Assert.All(members.Where(n => n.Kind == NodeKind.Topic), topic =>
+            Assert.Contains(Neighbours(topic), n => n.Kind == NodeKind.Publication && members.Contains(n)));
     }
 
     private IEnumerable<Entity> Neighbours(Entity entity)

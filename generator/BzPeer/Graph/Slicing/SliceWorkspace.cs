@@ -22,6 +22,7 @@ internal sealed class SliceWorkspace
     private int[] _rest = new int[64];
     private int[] _kindStart = [];
     private int[] _kindNearest = [];
+    private int[] _kindReserve = [];
     private int _frontierCount, _levelCount, _candidateCount, _restCount;
     private readonly List<int> _kept = [];
 
@@ -144,72 +145,138 @@ internal sealed class SliceWorkspace
 
     /// <summary>
     /// Keeps <paramref name="room"/> of the candidates (more than fit) so that every kind present
-    /// gets a fair share (docs/graph-slices.md): first each kind's best <c>room / kinds present</c>
-    /// nodes at the kind's nearest hop (fewer if it has fewer there), then the places left go to the
-    /// best of the rest whatever their kind, nearer levels whole before farther ones.
+    /// gets a fair share (docs/graph-slices.md). Each kind reserves <c>room / kinds present</c>
+    /// places (fewer if it has fewer nodes at its nearest hop); the places not reserved are the
+    /// fill. Then level by level, nearest first: the kinds whose nearest hop this is take their
+    /// reserved places, then the fill takes the level whole if it fits, else its best. From hop 2
+    /// on a node's connection is its heaviest edge to a node kept from the level before, so what
+    /// a level keeps hangs on what is already kept.
     /// </summary>
     private void KeepRepresentative(GraphAdjacency adjacency, int room)
     {
         var candidates = _candidates.AsSpan(0, _candidateCount);
         var order = new KeepOrder(adjacency, _hop, _connection);
         int kindCount = adjacency.KindCount;
-        var start = _kindStart.AsSpan(0, kindCount + 1);
         var nearest = _kindNearest.AsSpan(0, kindCount);
-        start.Clear();
+        if (_kindReserve.Length < kindCount)
+            _kindReserve = new int[kindCount];
+        var reserve = _kindReserve.AsSpan(0, kindCount);
+        reserve.Clear();
         int kindsPresent = 0;
+        foreach (int node in candidates)
+        {
+            int kind = adjacency.Kind(node);
+            if (_hop[node] == nearest[kind])
+                reserve[kind]++;
+        }
         for (int kind = 0; kind < kindCount; kind++)
             if (nearest[kind] != int.MaxValue)
                 kindsPresent++;
         int share = room / kindsPresent;
-
-        int taken = 0;
-        if (share > 0)
+        int reserved = 0;
+        for (int kind = 0; kind < kindCount; kind++)
         {
-            // Counting sort of the nearest-hop candidates by kind, so each kind's lie next to each other.
-            foreach (int node in candidates)
-            {
-                int kind = adjacency.Kind(node);
-                if (_hop[node] == nearest[kind])
-                    start[kind + 1]++;
-            }
-            for (int kind = 0; kind < kindCount; kind++)
-                start[kind + 1] += start[kind];
-            if (_byKind.Length < candidates.Length)
-                _byKind = new int[Math.Max(candidates.Length, 2 * _byKind.Length)];
-            foreach (int node in candidates)
-            {
-                int kind = adjacency.Kind(node);
-                if (_hop[node] == nearest[kind])
-                    _byKind[start[kind]++] = node;
-            }
-            int from = 0;
-            for (int kind = 0; kind < kindCount; kind++)
-            {
-                var ofKind = _byKind.AsSpan(from, start[kind] - from);
-                from = start[kind];
-                var best = ofKind.Length <= share ? ofKind : SelectBest(ofKind, share, order);
-                foreach (int node in best)
-                {
-                    _chosen[node] = _currentStamp;
-                    _kept.Add(node);
-                }
-                taken += best.Length;
-            }
+            reserve[kind] = Math.Min(reserve[kind], share);
+            reserved += reserve[kind];
         }
+        int fill = room - reserved;
 
-        // The rest, level by level (candidates are in hop order): whole levels while they fit, the best of the next.
-        int remaining = room - taken;
-        for (int i = 0; remaining > 0 && i < candidates.Length;)
+        int parentsFrom = 0, previousLevelSize = 1;   // level 0: the centre, at _kept[0]
+        for (int i = 0; i < candidates.Length && (fill > 0 || reserved > 0);)
         {
             int hop = _hop[candidates[i]];
+            int end = i;
+            while (end < candidates.Length && _hop[candidates[end]] == hop)
+                end++;
+            var level = candidates[i..end];
+            i = end;
+            int levelFrom = _kept.Count;
+            // When the level before was kept whole, the walk's connections are already to kept nodes.
+            if (levelFrom - parentsFrom < previousLevelSize)
+                ConnectToKept(adjacency, level, levelFrom - parentsFrom, parentsFrom, hop);
+            parentsFrom = levelFrom;
+            previousLevelSize = level.Length;
+
+            int taken = KeepShares(adjacency, level, hop, reserve, order);
+            reserved -= taken;
+
+            if (fill == 0)
+                continue;
             _restCount = 0;
-            for (; i < candidates.Length && _hop[candidates[i]] == hop; i++)
-                if (_chosen[candidates[i]] != _currentStamp)
-                    Push(ref _rest, ref _restCount, candidates[i]);
-            var best = _restCount <= remaining ? _rest.AsSpan(0, _restCount) : SelectBest(_rest.AsSpan(0, _restCount), remaining, order);
+            foreach (int node in level)
+                if (_chosen[node] != _currentStamp)
+                    Push(ref _rest, ref _restCount, node);
+            var best = _restCount <= fill ? _rest.AsSpan(0, _restCount) : SelectBest(_rest.AsSpan(0, _restCount), fill, order);
             foreach (int node in best)
                 _kept.Add(node);
-            remaining -= best.Length;
+            fill -= best.Length;
+        }
+    }
+
+    /// <summary>Keeps the reserved places of the kinds whose nearest hop is <paramref name="hop"/>; returns how many.</summary>
+    private int KeepShares(GraphAdjacency adjacency, Span<int> level, int hop, Span<int> reserve, KeepOrder order)
+    {
+        int kindCount = reserve.Length;
+        var nearest = _kindNearest.AsSpan(0, kindCount);
+        var start = _kindStart.AsSpan(0, kindCount + 1);
+        start.Clear();
+        // Counting sort of this level's nodes of those kinds, so each kind's lie next to each other.
+        foreach (int node in level)
+        {
+            int kind = adjacency.Kind(node);
+            if (nearest[kind] == hop && reserve[kind] > 0)
+                start[kind + 1]++;
+        }
+        for (int kind = 0; kind < kindCount; kind++)
+            start[kind + 1] += start[kind];
+        if (start[kindCount] == 0)
+            return 0;
+        if (_byKind.Length < start[kindCount])
+            _byKind = new int[Math.Max(start[kindCount], 2 * _byKind.Length)];
+        foreach (int node in level)
+        {
+            int kind = adjacency.Kind(node);
+            if (nearest[kind] == hop && reserve[kind] > 0)
+                _byKind[start[kind]++] = node;
+        }
+        int taken = 0, from = 0;
+        for (int kind = 0; kind < kindCount; kind++)
+        {
+            var ofKind = _byKind.AsSpan(from, start[kind] - from);
+            from = start[kind];
+            if (ofKind.IsEmpty)
+                continue;
+            var best = ofKind.Length <= reserve[kind] ? ofKind : SelectBest(ofKind, reserve[kind], order);
+            foreach (int node in best)
+            {
+                _chosen[node] = _currentStamp;
+                _kept.Add(node);
+            }
+            taken += best.Length;
+        }
+        return taken;
+    }
+
+    /// <summary>
+    /// Sets the connection of each node of <paramref name="level"/> to its heaviest edge to one of the
+    /// <paramref name="parentCount"/> nodes kept from the level before (at <c>_kept[parentsFrom..]</c>); 0 if none.
+    /// Those parents were expanded by the walk, so this costs no more than the walk did.
+    /// </summary>
+    private void ConnectToKept(GraphAdjacency adjacency, Span<int> level, int parentCount, int parentsFrom, int hop)
+    {
+        foreach (int node in level)
+            _connection[node] = 0;
+        for (int p = parentsFrom; p < parentsFrom + parentCount; p++)
+        {
+            int parent = _kept[p];
+            var neighbours = adjacency.Neighbours(parent);
+            var weights = adjacency.Weights(parent);
+            for (int k = 0; k < neighbours.Length; k++)
+            {
+                int node = neighbours[k];
+                if (_stamp[node] == _currentStamp && _hop[node] == hop && weights[k] > _connection[node])
+                    _connection[node] = weights[k];
+            }
         }
     }
 
