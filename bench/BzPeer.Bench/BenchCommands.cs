@@ -6,7 +6,7 @@ using BzPeer.Bench.Running;
 
 namespace BzPeer.Bench;
 
-/// <summary>The bench tool's commands: <c>generate</c> a corpus, <c>run</c> the comparison.</summary>
+/// <summary>The bench tool's commands: <c>generate</c> a corpus, <c>run</c> the comparison, <c>serve-latency</c> alone.</summary>
 internal static class BenchCommands
 {
     public const int Ok = 0;
@@ -18,7 +18,25 @@ internal static class BenchCommands
         var root = new RootCommand("BzPeer benchmark: synthetic corpora and a timed comparison with Hugo.");
         root.Subcommands.Add(CreateGenerate());
         root.Subcommands.Add(CreateRun());
+        root.Subcommands.Add(CreateServeLatency());
         return root;
+    }
+
+    private static Command CreateServeLatency()
+    {
+        var site = new Option<string>("--site") { Description = "A generated corpus (bench generate).", Required = true };
+        var bzpeer = new Option<string>("--bzpeer") { Description = "The built BzPeer CLI.", DefaultValueFactory = _ => "generator/BzPeer.Cli/bin/Release/net10.0/BzPeer.Cli.dll" };
+        var command = new Command("serve-latency", "Edit one publication under bzpeer serve and time until its page shows the edit (median of 3), with the server's memory.")
+        {
+            site, bzpeer,
+        };
+        command.SetAction(parse =>
+        {
+            string result = IncrementalProbe.Measure(Path.GetFullPath(parse.GetValue(bzpeer)!), Path.GetFullPath(parse.GetValue(site)!));
+            Console.Out.WriteLine("edit-to-visible: " + result);
+            return result.StartsWith("n/a", StringComparison.Ordinal) ? Failed : Ok;
+        });
+        return command;
     }
 
     private static Command CreateGenerate()

@@ -65,7 +65,7 @@ internal static class IncrementalProbe
                 latencies.Add(clock.Elapsed.TotalMilliseconds);
             }
             latencies.Sort();
-            return latencies[1].ToString("F0", CultureInfo.InvariantCulture) + " ms";
+            return latencies[1].ToString("F0", CultureInfo.InvariantCulture) + " ms" + ServerMemory(process.Id);
         }
         finally
         {
@@ -75,6 +75,23 @@ internal static class IncrementalProbe
                 process.Kill(entireProcessTree: true);
                 process.WaitForExit();
             }
+        }
+    }
+
+    /// <summary>The server's resident memory now and at its peak (Linux /proc), e.g. " (server 812 MiB, peak 1,030 MiB)".</summary>
+    private static string ServerMemory(int pid)
+    {
+        try
+        {
+            var status = File.ReadAllLines($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status");
+            string Field(string name) => status.FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal)) is { } line
+                ? (long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).ToString("N0", CultureInfo.InvariantCulture)
+                : "?";
+            return $" (server {Field("VmRSS")} MiB, peak {Field("VmHWM")} MiB)";
+        }
+        catch (IOException)
+        {
+            return "";
         }
     }
 

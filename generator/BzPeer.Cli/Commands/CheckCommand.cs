@@ -18,9 +18,11 @@ internal static class CheckCommand
             }
 
             var graph = result.Graph!;
-            stdout.WriteLine($"ok: {graph.Researchers.Count} researchers, {graph.Publications.Count} publications, {graph.Topics.Count} topics, {graph.Institutions.Count} institutions, {graph.ExternalAuthors.Count} external authors.");
+            stdout.WriteLine($"ok: {Count(graph.Researchers.Count, "researcher")}, {Count(graph.Publications.Count, "publication")}, {Count(graph.Topics.Count, "topic")}, {Count(graph.Institutions.Count, "institution")}, {Count(graph.ExternalAuthors.Count, "external author")}.");
             return CliApp.Ok;
         });
         return command;
     }
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }

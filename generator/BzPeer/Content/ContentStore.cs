@@ -50,6 +50,12 @@ public sealed class ContentStore
         return true;
     }
 
+    /// <summary>What reading one path produced, or null when the store does not hold it.</summary>
+    internal StoredFile? Find(string relative) =>
+        _entries.TryGetValue(relative, out var entry) ? new StoredFile(entry.File, entry.Document, entry.Record, entry.Diagnostics) : null;
+
+    internal sealed record StoredFile(ContentLoader.ContentFile? File, SourceDocument? Document, ContentRecord? Record, IReadOnlyList<Diagnostic> Diagnostics);
+
     /// <summary>The records in id order, reporting every file's diagnostics and ids defined twice.</summary>
     public LoadedContent Assemble(DiagnosticBag diagnostics)
     {

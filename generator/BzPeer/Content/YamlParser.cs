@@ -17,7 +17,7 @@ internal static partial class YamlParser
 
     public static YamlMappingNode? ParseMapping(string yaml, string path, int lineOffset, DiagnosticBag diagnostics)
     {
-        if (!CheckIndentation(yaml, path, lineOffset, diagnostics) || !PreScan(yaml, path, lineOffset, diagnostics))
+        if (!CheckIndentation(yaml, path, lineOffset, diagnostics) || PreScan(yaml, path, lineOffset, diagnostics) is not { } events)
         {
             return null;
         }
@@ -25,7 +25,8 @@ internal static partial class YamlParser
         var stream = new YamlStream();
         try
         {
-            stream.Load(new Parser(new StringReader(yaml)));
+            // The events the pre-scan already parsed, replayed: the text is parsed once.
+            stream.Load(new ReplayParser(events));
         }
         catch (YamlException e)
         {
@@ -86,26 +87,29 @@ internal static partial class YamlParser
         return ok;
     }
 
-    private static bool PreScan(string yaml, string path, int lineOffset, DiagnosticBag diagnostics)
+    /// <summary>Parses the text to events, refusing aliases and deep nesting; null (reported) when it must not be loaded.</summary>
+    private static List<ParsingEvent>? PreScan(string yaml, string path, int lineOffset, DiagnosticBag diagnostics)
     {
         var parser = new Parser(new StringReader(yaml));
+        var events = new List<ParsingEvent>();
         var depth = 0;
         try
         {
             while (parser.MoveNext())
             {
+                events.Add(parser.Current!);
                 switch (parser.Current)
                 {
                     case AnchorAlias alias:
                         diagnostics.Error(DiagnosticCodes.UnsupportedYaml, SourceLocation.FromYamlMark(path, alias.Start, lineOffset),
                             $"YAML aliases (*{alias.Value}) are not supported in content files.", "Write the value out in full.");
-                        return false;
+                        return null;
                     case MappingStart or SequenceStart:
                         if (++depth > MaxDepth)
                         {
                             diagnostics.Error(DiagnosticCodes.UnsupportedYaml, SourceLocation.FromYamlMark(path, parser.Current!.Start, lineOffset),
                                 $"The YAML is nested more than {MaxDepth} levels deep.", "Flatten the structure.");
-                            return false;
+                            return null;
                         }
 
                         break;
@@ -118,7 +122,7 @@ internal static partial class YamlParser
         catch (YamlException e)
         {
             ReportSyntax(e, path, lineOffset, diagnostics);
-            return false;
+            return null;
         }
         catch (InvalidOperationException)
         {
@@ -126,10 +130,10 @@ internal static partial class YamlParser
             // line followed by a block sequence; found by the fuzz suite. The last parsed event is the best place.
             var at = parser.Current is { } current ? SourceLocation.FromYamlMark(path, current.Start, lineOffset) : new SourceLocation(path, lineOffset + 1, 1);
             diagnostics.Error(DiagnosticCodes.YamlSyntax, at, "The YAML cannot be parsed near here.", "Check the brackets and indentation around this line.");
-            return false;
+            return null;
         }
 
-        return true;
+        return events;
     }
 
     private static void ReportSyntax(YamlException e, string path, int lineOffset, DiagnosticBag diagnostics)
@@ -148,4 +152,18 @@ internal static partial class YamlParser
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):")]
     private static partial Regex LocationPrefix();
+
+    /// <summary>Plays back parsed events to YamlDotNet's representation model.</summary>
+    private sealed class ReplayParser(List<ParsingEvent> events) : IParser
+    {
+        private int _next;
+
+        public ParsingEvent? Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            Current = _next < events.Count ? events[_next++] : null;
+            return Current is not null;
+        }
+    }
 }

@@ -129,9 +129,43 @@ internal sealed class GraphModel
         return result;
     }
 
+    /// <summary>
+    /// Every entity within <paramref name="radius"/> hops of <paramref name="centre"/> (itself included): the
+    /// entities whose pages and slices can show it. Cost is the degrees of the nodes expanded, not the graph.
+    /// </summary>
+    public IEnumerable<Entity> Within(Entity centre, int radius)
+    {
+        var seen = new HashSet<int> { Index.IndexOf[centre] };
+        var frontier = new List<int>(seen);
+        for (var hop = 0; hop < radius && frontier.Count > 0; hop++)
+        {
+            var next = new List<int>();
+            foreach (var node in frontier)
+            {
+                foreach (var other in _adjacency.Neighbours(node))
+                {
+                    if (seen.Add(other))
+                    {
+                        next.Add(other);
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        return seen.Select(i => Index.Nodes[i]);
+    }
+
+    /// <summary>The full layout depends on nodes and edges only, so <c>serve</c> computes it once per graph.</summary>
+    private LayoutResult FullLayout() =>
+        LazyInitializer.EnsureInitialized(ref _fullLayout, () => ForceLayout.Run(_ids, _layoutEdges, new LayoutOptions { TimeBudget = FullLayoutBudget }));
+
+    private LayoutResult? _fullLayout;
+
     public byte[] FullJson()
     {
-        var layout = ForceLayout.Run(_ids, _layoutEdges, new LayoutOptions { TimeBudget = FullLayoutBudget });
+        var layout = FullLayout();
         return GraphJson.Write(Index, Enumerable.Range(0, _ids.Length).ToArray(), layout.X, layout.Y, null, Index.Edges);
     }
 }

@@ -23,7 +23,9 @@ public enum EdgeKind
 
 /// <summary>
 /// Anything that is a node of the research graph. Entities are created by the resolver and are
-/// read-only afterwards; their relationship lists are filled during resolution and then frozen.
+/// read-only afterwards; their relationship lists are filled during resolution and then frozen. The one
+/// exception is <c>serve</c> swapping in an edited publication's record when its links did not change
+/// (<see cref="Publication.Replace"/>).
 /// </summary>
 public abstract class Entity
 {
@@ -35,7 +37,7 @@ public abstract class Entity
 
     public string Id { get; }
 
-    public string Name { get; }
+    public string Name { get; private protected set; }
 
     public abstract NodeKind Kind { get; }
 
@@ -108,7 +110,38 @@ public sealed class Publication : Entity
 
     public Publication(PublicationRecord record) : base(record.Id, record.Title) => Record = record;
 
-    public PublicationRecord Record { get; }
+    public PublicationRecord Record { get; private set; }
+
+    /// <summary>
+    /// Swaps in an edited record whose links (authors, topics, identifiers) are those of the current one, so the
+    /// graph around the publication is unchanged; re-sorts the lists that order by date and title.
+    /// </summary>
+    internal void Replace(PublicationRecord record)
+    {
+        Record = record;
+        Name = record.Title;
+        foreach (var author in AuthorsList)
+        {
+            SortIfNeeded(author.WorksList);
+        }
+
+        foreach (var topic in TopicsList)
+        {
+            SortIfNeeded(topic.PublicationsList);
+        }
+
+        static void SortIfNeeded(List<Publication> list)
+        {
+            for (var i = 1; i < list.Count; i++)
+            {
+                if (NewestFirst(list[i - 1], list[i]) > 0)
+                {
+                    list.Sort(NewestFirst);
+                    return;
+                }
+            }
+        }
+    }
 
     public override NodeKind Kind => NodeKind.Publication;
 

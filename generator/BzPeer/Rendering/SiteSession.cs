@@ -62,6 +62,18 @@ internal sealed class SiteSession
 
     public bool Has(string path) => _routes.ContainsKey(path);
 
+    /// <summary>
+    /// Swaps an edited record into its publication (serve's fast path: the caller checked that its links are
+    /// unchanged) and returns the node ids whose files may show it: everything within the slice radius.
+    /// </summary>
+    public IReadOnlySet<string> Replace(Publication publication, Content.PublicationRecord record)
+    {
+        publication.Replace(record);
+        _views.Forget(publication);
+        return _graphModel.Within(publication, Math.Max(Graph.Config.Graph.SliceRadius, Graph.Config.Graph.PublicationSliceRadius))
+            .Select(e => e.NodeId).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The file at an output path, or null when there is none or its template failed (reported).</summary>
     public byte[]? Render(string path) => _routes.TryGetValue(path, out var render) ? render() : null;
 

@@ -84,6 +84,9 @@ internal sealed class ViewFactory
     /// <summary>The abstract as plain text: page descriptions, JSON-LD and every feed the work appears in.</summary>
     public string AbstractText(Publication publication) => RenderedAbstract(publication).PlainText;
 
+    /// <summary>Drops what was cached from a publication whose record was replaced (serve).</summary>
+    public void Forget(Publication publication) => _abstracts.TryRemove(publication, out _);
+
     private RenderedMarkdown RenderedAbstract(Publication publication) =>
         _abstracts.GetOrAdd(publication, p => MarkdownRenderer.Render(p.Record.Body));
 

@@ -57,7 +57,8 @@ public sealed class PreviewSite
 
     public bool HasErrors => _state.Diagnostics.HasErrors;
 
-    public string? SourceLine(string path, int line) => _state.Content?.Documents.TryGetValue(path, out var d) == true ? d.Line(line) : null;
+    /// <summary>A source line for a diagnostic excerpt, from the file as last read.</summary>
+    public string? SourceLine(string path, int line) => _store.Find(path)?.Document?.Line(line);
 
     /// <summary>Applies a batch of changed site-relative paths.</summary>
     public RebuildReport Apply(IReadOnlyList<string> changed)
@@ -67,9 +68,17 @@ public sealed class PreviewSite
             var clock = Stopwatch.StartNew();
             var full = changed.Any(p => p == SiteConfigLoader.FileName || p.StartsWith("templates/", StringComparison.Ordinal) || p.StartsWith("theme/", StringComparison.Ordinal));
             var contentChanged = changed.Where(p => p.StartsWith("content/", StringComparison.Ordinal)).ToList();
+            var previous = contentChanged.ToDictionary(p => p, _store.Find, StringComparer.Ordinal);
             foreach (var path in contentChanged)
             {
                 _store.Refresh(path);
+            }
+
+            if (!full && TryPatch(contentChanged, previous) is { } patched)
+            {
+                LastReport = new RebuildReport(Version + 1, changed, "patch", patched, _state.Session?.Paths.Count() ?? 0,
+                    clock.Elapsed, _state.Diagnostics.ErrorCount, _state.Diagnostics.WarningCount);
+                return LastReport;
             }
 
             var before = _state;
@@ -125,6 +134,63 @@ public sealed class PreviewSite
     }
 
     public bool IsDirectory(string relative) => _state.Session?.Has(relative.TrimEnd('/') + "/index.html") == true;
+
+    /// <summary>
+    /// The fast path for the common edit — a publication's text (title, abstract, venue, year…) — on any size of
+    /// site: when every changed file is a publication that read cleanly before and after, whose links (authors,
+    /// topics, identifiers) are unchanged, and nothing reported is about it, the new record is swapped into the
+    /// resolved graph in place (no re-resolve, no new session) and only the files within the slice radius of it
+    /// and the site-wide ones are dropped from the cache. Returns how many were dropped, or null to rebuild.
+    /// </summary>
+    private int? TryPatch(List<string> changed, Dictionary<string, ContentStore.StoredFile?> previous)
+    {
+        var state = _state;
+        if (changed.Count == 0 || state.Graph is null || state.Session is null || state.Diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        var edits = new List<(Publication Publication, PublicationRecord Record)>();
+        var reported = state.Diagnostics.Sorted().Select(d => d.Location.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in changed)
+        {
+            if (previous[path] is not { Record: PublicationRecord before, Diagnostics.Count: 0 } ||
+                _store.Find(path) is not { Record: PublicationRecord after, Diagnostics.Count: 0 } ||
+                before.Id != after.Id || reported.Contains(path) ||
+                !state.Graph.PublicationsById.TryGetValue(after.Id, out var publication) || !ReferenceEquals(publication.Record, before) ||
+                !SameLinks(before, after))
+            {
+                return null;
+            }
+
+            edits.Add((publication, after));
+        }
+
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (publication, record) in edits)
+        {
+            touched.UnionWith(state.Session.Replace(publication, record));
+        }
+
+        // A new state object, so a page rendered from the old record while this ran is not cached (see Get).
+        _state = state with { };
+        var removed = 0;
+        foreach (var key in _cache.Keys)
+        {
+            if (IsSiteWide(key) || EntityOf(key) is { } nodeId && touched.Contains(nodeId))
+            {
+                removed += _cache.TryRemove(key, out _) ? 1 : 0;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>What the resolver reads from a publication to link it: author references, topics and identifiers.</summary>
+    private static bool SameLinks(PublicationRecord a, PublicationRecord b) =>
+        a.Authors.Select(x => (x.Id, x.Name)).SequenceEqual(b.Authors.Select(x => (x.Id, x.Name))) &&
+        a.Topics.Select(t => t.Value).SequenceEqual(b.Topics.Select(t => t.Value)) &&
+        a.Ids.SequenceEqual(b.Ids);
 
     private State Full(State? previous)
     {

@@ -29,7 +29,7 @@ public class NewRecordTests
         var check = Run("check", site.Root);
         Assert.Equal("", check.Err);
         Assert.Equal(0, check.Code);
-        Assert.Contains(kind == "researcher" ? "ok: 1 researchers, 0 publications" : "ok: 0 researchers, 1 publications", check.Out);
+        Assert.Contains(kind == "researcher" ? "ok: 1 researcher, 0 publications" : "ok: 0 researchers, 1 publication", check.Out);
     }
 
     [Fact]
