@@ -1105,23 +1105,35 @@
 
     var s = this.selected;
     if (s >= 0) {
-      var near = this.selectedNeighbours || [];
-      ctx.beginPath();
-      near.forEach(function (j) {
-        if (!self.visibleKind[g.kind[j]]) return;
-        ctx.moveTo(sx(s), sy(s));
-        ctx.lineTo(sx(j), sy(j));
-      });
+      var near = (this.selectedNeighbours || []).filter(function (j) { return self.visibleKind[g.kind[j]]; });
+      var style = highlightStyle(near.length);
+      // Fade the rest of the graph so the selection reads as foreground.
+      ctx.globalAlpha = 0.55;
+      ctx.fillStyle = this.haloColour;
+      ctx.fillRect(0, 0, w, h);
+      // Edges under the nodes, thinner and fainter the more there are: a
+      // hub's 1,000 spokes would otherwise paint the canvas over.
+      ctx.globalAlpha = style.edgeAlpha;
       ctx.strokeStyle = this.highlightColour;
-      ctx.lineWidth = 1.5;
+      ctx.lineWidth = style.edgeWidth;
+      ctx.beginPath();
+      for (var e = 0; e < near.length; e++) {
+        ctx.moveTo(sx(s), sy(s));
+        ctx.lineTo(sx(near[e]), sy(near[e]));
+        if ((e + 1) % PATH_BATCH === 0) {
+          ctx.stroke();
+          ctx.beginPath();
+        }
+      }
       ctx.stroke();
+      ctx.globalAlpha = 1;
       near.forEach(function (j) {
-        if (!self.visibleKind[g.kind[j]]) return;
-        self.ring(ctx, sx(j), sy(j), self.radius(j, k), self.colours[g.kind[j]], 1.5);
+        self.ring(ctx, sx(j), sy(j), self.radius(j, k), self.colours[g.kind[j]], style.ringWidth);
       });
+      // The selected node last, so no neighbour or edge covers it.
       this.ring(ctx, sx(s), sy(s), this.radius(s, k) + 3, this.colours[g.kind[s]], 3);
       labels.push(s);
-      if (near.length <= 40) near.forEach(function (j) { if (self.visibleKind[g.kind[j]]) labels.push(j); });
+      if (near.length <= 40) labels = labels.concat(near);
     }
     if (this.hovered >= 0 && this.hovered !== s) {
       this.ring(ctx, sx(this.hovered), sy(this.hovered), this.radius(this.hovered, k) + 2, this.colours[g.kind[this.hovered]], 2);
@@ -1154,6 +1166,21 @@
       ctx.fillText(text, x, y);
     });
   };
+
+  /**
+   * Line widths and opacity of a selection's highlight for `count` visible
+   * neighbours: full strength up to 40, then fading with the square root of
+   * the count (so the total ink grows slowly), with a floor that keeps a
+   * single spoke visible.
+   */
+  function highlightStyle(count) {
+    var scale = count <= 40 ? 1 : Math.sqrt(40 / count);
+    return {
+      edgeAlpha: Math.max(0.12, scale),
+      edgeWidth: Math.max(0.6, 1.5 * scale),
+      ringWidth: count > 200 ? 1 : 1.5
+    };
+  }
 
   Explorer.prototype.ring = function (ctx, x, y, r, fill, width) {
     ctx.beginPath();

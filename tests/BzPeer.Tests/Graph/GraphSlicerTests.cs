@@ -86,6 +86,127 @@ public class GraphSlicerTests
         Assert.Equal([2], GraphSlicer.Slice(isolated, 2, radius: 2, maxNodes: 150));
     }
 
+    /// <summary>
+    /// A prolific researcher "r:me": 60 co-authors with 5 shared works each (x:co-00..59, each at
+    /// its own institution i:co-NN two hops out), 40 papers (p:paper-00..39, authorship weight 1)
+    /// and an own institution i:home. Topics sit two hops out: paper k is about t:topic-(k mod 8);
+    /// papers 00-09 are also about t:topic-hot and t:topic-warm (so they have the most
+    /// connections); papers 36-39 are each about one t:popular-N, the topics with the most
+    /// connections of all, as 20 papers far away (p:zz-far-NN, three hops out) are about them too.
+    /// </summary>
+    private static (GraphAdjacency Adjacency, string[] Ids) ProlificResearcher(bool reversedEdges = false)
+    {
+        var ids = new List<string> { "r:me", "i:home", "t:topic-hot", "t:topic-warm" };
+        var edges = new List<LayoutEdge> { new(0, 1) };
+        for (int t = 0; t < 8; t++)
+            ids.Add($"t:topic-{t}");
+        int firstPopular = ids.Count;
+        for (int t = 0; t < 4; t++)
+            ids.Add($"t:popular-{t}");
+        for (int k = 0; k < 40; k++)
+        {
+            int paper = ids.Count;
+            ids.Add($"p:paper-{k:D2}");
+            edges.Add(new LayoutEdge(0, paper));
+            edges.Add(new LayoutEdge(paper, 4 + k % 8));
+            if (k < 10)
+            {
+                edges.Add(new LayoutEdge(paper, 2));
+                edges.Add(new LayoutEdge(paper, 3));
+            }
+            if (k >= 36)
+                edges.Add(new LayoutEdge(paper, firstPopular + k - 36));
+        }
+        for (int f = 0; f < 20; f++)
+        {
+            int far = ids.Count;
+            ids.Add($"p:zz-far-{f:D2}");
+            for (int t = 0; t < 4; t++)
+                edges.Add(new LayoutEdge(far, firstPopular + t));
+        }
+        for (int c = 0; c < 60; c++)
+        {
+            int person = ids.Count;
+            ids.Add($"x:co-{c:D2}");
+            ids.Add($"i:co-{c:D2}");
+            edges.Add(new LayoutEdge(0, person, 5));
+            edges.Add(new LayoutEdge(person, person + 1));
+        }
+        if (reversedEdges)
+            edges.Reverse();
+        return (GraphAdjacency.Build(ids.Count, edges, ids), [.. ids]);
+    }
+
+    private static Dictionary<string, int> KindCounts(string[] ids, int[] slice) =>
+        slice.Select(node => ids[node][..ids[node].IndexOf(':')]).CountBy(kind => kind).ToDictionary(StringComparer.Ordinal);
+
+    [Fact]
+    public void A_capped_slice_gives_every_kind_a_share_even_against_heavier_edges()
+    {
+        var (adjacency, ids) = ProlificResearcher();
+
+        var slice = GraphSlicer.Slice(adjacency, 0, radius: 2, maxNodes: 41);
+
+        // 40 places, 4 kinds (x, p, i at hop 1, t at hop 2): a share of 10 each. i has one node at
+        // its nearest hop (the co-authors' institutions are farther), so the shares take 31 and the
+        // 9 left go by rank: hop 1, the heaviest edges, which are co-authors. Without shares all 40
+        // would be co-authors.
+        Assert.Equal(new Dictionary<string, int>(StringComparer.Ordinal) { ["r"] = 1, ["x"] = 19, ["p"] = 10, ["i"] = 1, ["t"] = 10 },
+                     KindCounts(ids, slice));
+        Assert.Contains(Array.IndexOf(ids, "i:home"), slice);
+        // Papers tie on weight: the more connections first (00-09 have four), then ordinal id.
+        Assert.Equal(["p:paper-00", "p:paper-01", "p:paper-02", "p:paper-03", "p:paper-04", "p:paper-05", "p:paper-06", "p:paper-07", "p:paper-08", "p:paper-09"],
+                     Kind(ids, slice, "p:"));
+        // Topics: those of the kept papers, not the better-connected t:popular-N, whose papers
+        // (36-39) were left out: a topic hanging on nothing in the slice would float alone.
+        Assert.Equal(["t:topic-0", "t:topic-1", "t:topic-2", "t:topic-3", "t:topic-4", "t:topic-5", "t:topic-6", "t:topic-7", "t:topic-hot", "t:topic-warm"],
+                     Kind(ids, slice, "t:"));
+    }
+
+    [Fact]
+    public void A_farther_node_with_no_kept_neighbour_comes_only_when_none_with_one_is_left()
+    {
+        var (adjacency, ids) = ProlificResearcher();
+
+        // 52 places, 4 kinds: a share of 13. 13 papers (00-12) and 13 of the 14 topics: the 10 of
+        // those papers, then 3 of the 4 popular ones, which hang on no kept paper (equal
+        // connections, so by ordinal id).
+        var slice = GraphSlicer.Slice(adjacency, 0, radius: 2, maxNodes: 53);
+
+        Assert.Equal(["t:popular-0", "t:popular-1", "t:popular-2", "t:topic-0", "t:topic-1", "t:topic-2", "t:topic-3", "t:topic-4", "t:topic-5", "t:topic-6", "t:topic-7", "t:topic-hot", "t:topic-warm"],
+                     Kind(ids, slice, "t:"));
+    }
+
+    private static string[] Kind(string[] ids, int[] slice, string prefix) =>
+        [.. slice.Select(node => ids[node]).Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void Kind_shares_are_deterministic_whatever_the_edge_order()
+    {
+        var (adjacency, ids) = ProlificResearcher();
+        var (reversed, _) = ProlificResearcher(reversedEdges: true);
+
+        foreach (int maxNodes in new[] { 2, 5, 17, 41, 90 })
+        {
+            var slice = GraphSlicer.Slice(adjacency, 0, radius: 2, maxNodes);
+            Assert.Equal(slice, GraphSlicer.Slice(adjacency, 0, radius: 2, maxNodes));
+            Assert.Equal(slice, GraphSlicer.Slice(reversed, 0, radius: 2, maxNodes));
+            Assert.Equal(maxNodes, slice.Length);
+        }
+    }
+
+    [Theory]
+    [InlineData(2, "x:co-00")]                 // fewer places than kinds: rank alone (heaviest edge, ordinal id)
+    [InlineData(5, "i:home p:paper-00 t:topic-hot x:co-00")] // one place per kind: t:topic-hot has the most connections of paper-00's topics
+    public void Small_caps_keep_the_documented_order(int maxNodes, string expected)
+    {
+        var (adjacency, ids) = ProlificResearcher();
+
+        var slice = GraphSlicer.Slice(adjacency, 0, radius: 2, maxNodes);
+
+        Assert.Equal(expected, string.Join(' ', slice.Skip(1).Select(node => ids[node]).Order(StringComparer.Ordinal)));
+    }
+
     [Fact]
     public void Slices_match_a_plain_reference_implementation_of_the_documented_rule()
     {
@@ -170,7 +291,7 @@ public class GraphSlicerTests
         Assert.Throws<ArgumentException>(() => GraphAdjacency.Build(2, [], ["a", "a"]));
     }
 
-    /// <summary>The rule of docs/graph-slices.md written as plainly as possible: full BFS, then one sort.</summary>
+    /// <summary>The rule of docs/graph-slices.md written as plainly as possible: BFS, then level by level, shares then rank.</summary>
     private static int[] ReferenceSlice(GraphAdjacency adjacency, string[] ids, int center, int radius, int maxNodes)
     {
         var hop = new Dictionary<int, int> { [center] = 0 };
@@ -183,22 +304,56 @@ public class GraphSlicerTests
                 if (hop.TryAdd(next, hop[node] + 1))
                     queue.Enqueue(next);
         }
-        int Connection(int node)
+        int room = maxNodes - 1;
+        // The walk stops one level past the first level at which the candidates overflow the cap.
+        int lastHop = radius;
+        for (int h = 1; h <= radius; h++)
+            if (hop.Count(p => p.Value >= 1 && p.Value <= h) > room)
+            {
+                lastHop = Math.Min(radius, h + 1);
+                break;
+            }
+        var candidates = hop.Keys.Where(node => node != center && hop[node] <= lastHop).ToList();
+        if (candidates.Count <= room)
+            return [.. candidates.Append(center).Order()];
+
+        static string KindOf(string id) => id.Contains(':') ? id[..id.IndexOf(':')] : "";
+        var nearest = candidates.GroupBy(node => KindOf(ids[node])).ToDictionary(g => g.Key, g => g.Min(node => hop[node]));
+        int share = room / nearest.Count;
+        var reserve = nearest.ToDictionary(
+            pair => pair.Key,
+            pair => Math.Min(share, candidates.Count(node => KindOf(ids[node]) == pair.Key && hop[node] == pair.Value)));
+        int fill = room - reserve.Values.Sum();
+
+        var kept = new List<int> { center };
+        for (int h = 1; h <= lastHop; h++)
         {
-            int best = 0;
-            var neighbours = adjacency.Neighbours(node);
-            var weights = adjacency.Weights(node);
-            for (int k = 0; k < neighbours.Length; k++)
-                if (hop.TryGetValue(neighbours[k], out int h) && h == hop[node] - 1)
-                    best = Math.Max(best, weights[k]);
-            return best;
+            var previous = kept.Where(node => hop[node] == h - 1).ToList();
+            // Connection: the heaviest edge to a node kept from the level before.
+            int Connection(int node)
+            {
+                int best = 0;
+                var neighbours = adjacency.Neighbours(node);
+                var weights = adjacency.Weights(node);
+                for (int k = 0; k < neighbours.Length; k++)
+                    if (previous.Contains(neighbours[k]))
+                        best = Math.Max(best, weights[k]);
+                return best;
+            }
+            var ranked = candidates.Where(node => hop[node] == h)
+                .OrderByDescending(Connection)
+                .ThenByDescending(adjacency.Degree)
+                .ThenBy(node => ids[node], StringComparer.Ordinal)
+                .ToList();
+            var shares = ranked.Where(node => nearest[KindOf(ids[node])] == h)
+                .GroupBy(node => KindOf(ids[node]))
+                .SelectMany(kind => kind.Take(reserve[kind.Key]))
+                .ToList();
+            var rest = ranked.Except(shares).Take(fill).ToList();
+            fill -= rest.Count;
+            kept.AddRange(shares);
+            kept.AddRange(rest);
         }
-        return [.. hop.Keys
-            .OrderBy(node => hop[node])
-            .ThenByDescending(Connection)
-            .ThenByDescending(adjacency.Degree)
-            .ThenBy(node => ids[node], StringComparer.Ordinal)
-            .Take(maxNodes)
-            .Order()];
+        return [.. kept.Order()];
     }
 }

@@ -14,13 +14,16 @@ internal sealed class GraphAdjacency
     private readonly int[] _neighbours;
     private readonly int[] _weights;
     private readonly int[] _ordinalRank;
+    private readonly int[] _kind;
 
-    private GraphAdjacency(int[] offsets, int[] neighbours, int[] weights, int[] ordinalRank)
+    private GraphAdjacency(int[] offsets, int[] neighbours, int[] weights, int[] ordinalRank, int[] kind, int kindCount)
     {
         _offsets = offsets;
         _neighbours = neighbours;
         _weights = weights;
         _ordinalRank = ordinalRank;
+        _kind = kind;
+        KindCount = kindCount;
     }
 
     public int NodeCount => _offsets.Length - 1;
@@ -40,6 +43,16 @@ internal sealed class GraphAdjacency
     /// index itself when the adjacency was built without ids.
     /// </summary>
     public int OrdinalRank(int node) => _ordinalRank[node];
+
+    /// <summary>
+    /// The node's kind, 0..<see cref="KindCount"/>-1: one number per distinct id prefix (the text
+    /// before the first ':', as in "r:ada"), numbered in ordinal order of the prefixes; ids without
+    /// a ':' share the empty prefix. All nodes are kind 0 when the adjacency was built without ids.
+    /// </summary>
+    public int Kind(int node) => _kind[node];
+
+    /// <summary>Number of distinct node kinds (at least 1).</summary>
+    public int KindCount { get; }
 
     /// <summary>
     /// Builds the adjacency of <paramref name="nodeCount"/> nodes. Self loops are dropped and
@@ -101,7 +114,32 @@ internal sealed class GraphAdjacency
             neighbours[cursor[high]] = low;
             weights[cursor[high]++] = keyWeights[e];
         }
-        return new GraphAdjacency(offsets, neighbours, weights, OrdinalRanks(nodeCount, nodeIds));
+        var ordinalRank = OrdinalRanks(nodeCount, nodeIds); // validates the ids
+        var (kind, kindCount) = Kinds(nodeCount, nodeIds);
+        return new GraphAdjacency(offsets, neighbours, weights, ordinalRank, kind, kindCount);
+    }
+
+    /// <summary>Numbers the id prefixes ("r", "p", "t"...) in ordinal order, so the numbering does not depend on node order.</summary>
+    private static (int[] Kind, int KindCount) Kinds(int nodeCount, IReadOnlyList<string>? nodeIds)
+    {
+        var kind = new int[nodeCount];
+        if (nodeIds is null || nodeCount == 0)
+            return (kind, 1);
+        var prefixes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < nodeCount; i++)
+            prefixes.TryAdd(PrefixOf(nodeIds[i]), 0);
+        int number = 0;
+        foreach (var prefix in prefixes.Keys.ToArray())
+            prefixes[prefix] = number++;
+        for (int i = 0; i < nodeCount; i++)
+            kind[i] = prefixes[PrefixOf(nodeIds[i])];
+        return (kind, prefixes.Count);
+    }
+
+    private static string PrefixOf(string id)
+    {
+        int colon = id.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? "" : id[..colon];
     }
 
     private static int[] OrdinalRanks(int nodeCount, IReadOnlyList<string>? nodeIds)

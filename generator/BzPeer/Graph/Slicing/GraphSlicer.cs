@@ -5,14 +5,20 @@ namespace BzPeer.Graph.Slicing;
 
 /// <summary>
 /// The neighbourhood ("slice") of one node: every node within <c>radius</c> hops, capped at
-/// <c>maxNodes</c>. When the cap bites, nodes are kept in this order (docs/graph-slices.md):
-/// the centre; then lower hop distance; then a stronger connecting edge (the heaviest edge to a
-/// node one hop closer to the centre, all of which are kept); then higher degree; then ordinal id.
+/// <c>maxNodes</c>. When the cap bites, the slice stays representative (docs/graph-slices.md):
+/// the centre is kept; each node kind present (the id prefix: researcher, external, publication,
+/// topic, institution) reserves <c>(maxNodes - 1) / kinds</c> places, or fewer if it has fewer
+/// nodes at its nearest hop; then level by level, nearest first, the kinds reserved there take
+/// their best nodes and the unreserved places take the rest of the level whole, or its best.
+/// "Best": a stronger connecting edge (the heaviest edge to a node kept from the level before),
+/// then higher degree, then ordinal id. Without the shares a prolific researcher's slice would
+/// hold only co-authors, whose edges outweigh the weight-1 authorship edges to their papers.
 /// </summary>
 /// <remarks>
-/// Cost is proportional to the edges of the nodes expanded (levels below the one where the cap
-/// bites), not to the graph: per-thread scratch arrays are stamped rather than cleared, so a
-/// slice allocates only its own lists. Safe to call from many threads on the same adjacency.
+/// Cost is proportional to the edges of the nodes expanded, not to the graph: the walk stops one
+/// level past the first level that overflows the cap (or at the radius), connecting edges to kept
+/// nodes are recounted only over nodes the walk expanded, and the selection is a bounded heap. Per-thread scratch arrays are stamped rather than cleared, so a slice allocates
+/// only its own lists. Safe to call from many threads on the same adjacency.
 /// </remarks>
 internal static class GraphSlicer
 {

@@ -12,11 +12,18 @@ internal sealed class SliceWorkspace
     private int[] _hop = [];
     private int[] _connection = [];   // heaviest edge to a node one hop closer to the centre
     private int[] _localIndex = [];   // position of a node in the slice, for InducedEdges
+    private int[] _chosen = [];       // stamped when a node is kept by its kind's share
     private int _currentStamp;
     private int[] _frontier = new int[64];
     private int[] _level = new int[64];
     private int[] _heap = new int[64];
-    private int _frontierCount, _levelCount;
+    private int[] _candidates = new int[64];  // every node found, by hop
+    private int[] _byKind = new int[64];
+    private int[] _rest = new int[64];
+    private int[] _kindStart = [];
+    private int[] _kindNearest = [];
+    private int[] _kindReserve = [];
+    private int _frontierCount, _levelCount, _candidateCount, _restCount;
     private readonly List<int> _kept = [];
 
     public int[] Slice(GraphAdjacency adjacency, int center, int radius, int maxNodes)
@@ -25,23 +32,19 @@ internal sealed class SliceWorkspace
         _kept.Clear();
         _kept.Add(center);
         Visit(center, 0, 0);
-        _frontierCount = 0;
-        Push(ref _frontier, ref _frontierCount, center);
-
-        for (int hop = 1; hop <= radius && _kept.Count < maxNodes && _frontierCount > 0; hop++)
+        int room = maxNodes - 1;
+        if (room > 0)
         {
-            CollectLevel(adjacency, hop);
-            int room = maxNodes - _kept.Count;
-            if (_levelCount > room)
+            CollectCandidates(adjacency, radius, room);
+            if (_candidateCount <= room)
             {
-                foreach (int node in SelectBest(_level.AsSpan(0, _levelCount), room, new KeepOrder(adjacency, _connection)))
+                foreach (int node in _candidates.AsSpan(0, _candidateCount))
                     _kept.Add(node);
-                break;
             }
-            foreach (int node in _level.AsSpan(0, _levelCount))
-                _kept.Add(node);
-            (_frontier, _level) = (_level, _frontier);
-            _frontierCount = _levelCount;
+            else
+            {
+                KeepRepresentative(adjacency, room);
+            }
         }
 
         var result = _kept.ToArray();
@@ -87,6 +90,194 @@ internal sealed class SliceWorkspace
             }
         }
         return [.. edges];
+    }
+
+    /// <summary>
+    /// Walks breadth first from the centre (already visited) and gathers the candidates, hop by hop,
+    /// into <c>_candidates</c>, noting each kind's nearest hop in <c>_kindNearest</c>. Up to
+    /// <paramref name="radius"/> hops, but no further than one level past the first level that
+    /// overflows <paramref name="room"/>: that extra level holds the kinds next to the overflowing
+    /// one (a hub's topics lie behind its papers). Of the extra level only kinds not seen nearer are
+    /// kept: the others could never be chosen, as the nearer levels alone fill the places left
+    /// after the shares. So a slice never walks further than it can use.
+    /// </summary>
+    private void CollectCandidates(GraphAdjacency adjacency, int radius, int room)
+    {
+        int kindCount = adjacency.KindCount;
+        if (_kindNearest.Length < kindCount)
+        {
+            _kindNearest = new int[kindCount];
+            _kindStart = new int[kindCount + 1];
+        }
+        var nearest = _kindNearest.AsSpan(0, kindCount);
+        nearest.Fill(int.MaxValue);
+        int kindsSeen = 0;
+        _candidateCount = 0;
+        _frontierCount = 0;
+        Push(ref _frontier, ref _frontierCount, _kept[0]);
+        int overflowHop = 0, lastHop = radius;
+        for (int hop = 1; hop <= lastHop && _frontierCount > 0; hop++)
+        {
+            bool extra = overflowHop > 0;
+            if (extra && kindsSeen == kindCount)
+                break;
+            CollectLevel(adjacency, hop);
+            foreach (int node in _level.AsSpan(0, _levelCount))
+            {
+                int kind = adjacency.Kind(node);
+                if (nearest[kind] == int.MaxValue)
+                {
+                    nearest[kind] = hop;
+                    kindsSeen++;
+                }
+                if (!extra || nearest[kind] == hop)
+                    Push(ref _candidates, ref _candidateCount, node);
+            }
+            if (_candidateCount > room && overflowHop == 0)
+            {
+                overflowHop = hop;
+                lastHop = Math.Min(radius, hop + 1);
+            }
+            (_frontier, _level) = (_level, _frontier);
+            _frontierCount = _levelCount;
+        }
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="room"/> of the candidates (more than fit) so that every kind present
+    /// gets a fair share (docs/graph-slices.md). Each kind reserves <c>room / kinds present</c>
+    /// places (fewer if it has fewer nodes at its nearest hop); the places not reserved are the
+    /// fill. Then level by level, nearest first: the kinds whose nearest hop this is take their
+    /// reserved places, then the fill takes the level whole if it fits, else its best. From hop 2
+    /// on a node's connection is its heaviest edge to a node kept from the level before, so what
+    /// a level keeps hangs on what is already kept.
+    /// </summary>
+    private void KeepRepresentative(GraphAdjacency adjacency, int room)
+    {
+        var candidates = _candidates.AsSpan(0, _candidateCount);
+        var order = new KeepOrder(adjacency, _hop, _connection);
+        int kindCount = adjacency.KindCount;
+        var nearest = _kindNearest.AsSpan(0, kindCount);
+        if (_kindReserve.Length < kindCount)
+            _kindReserve = new int[kindCount];
+        var reserve = _kindReserve.AsSpan(0, kindCount);
+        reserve.Clear();
+        int kindsPresent = 0;
+        foreach (int node in candidates)
+        {
+            int kind = adjacency.Kind(node);
+            if (_hop[node] == nearest[kind])
+                reserve[kind]++;
+        }
+        for (int kind = 0; kind < kindCount; kind++)
+            if (nearest[kind] != int.MaxValue)
+                kindsPresent++;
+        int share = room / kindsPresent;
+        int reserved = 0;
+        for (int kind = 0; kind < kindCount; kind++)
+        {
+            reserve[kind] = Math.Min(reserve[kind], share);
+            reserved += reserve[kind];
+        }
+        int fill = room - reserved;
+
+        int parentsFrom = 0, previousLevelSize = 1;   // level 0: the centre, at _kept[0]
+        for (int i = 0; i < candidates.Length && (fill > 0 || reserved > 0);)
+        {
+            int hop = _hop[candidates[i]];
+            int end = i;
+            while (end < candidates.Length && _hop[candidates[end]] == hop)
+                end++;
+            var level = candidates[i..end];
+            i = end;
+            int levelFrom = _kept.Count;
+            // When the level before was kept whole, the walk's connections are already to kept nodes.
+            if (levelFrom - parentsFrom < previousLevelSize)
+                ConnectToKept(adjacency, level, levelFrom - parentsFrom, parentsFrom, hop);
+            parentsFrom = levelFrom;
+            previousLevelSize = level.Length;
+
+            int taken = KeepShares(adjacency, level, hop, reserve, order);
+            reserved -= taken;
+
+            if (fill == 0)
+                continue;
+            _restCount = 0;
+            foreach (int node in level)
+                if (_chosen[node] != _currentStamp)
+                    Push(ref _rest, ref _restCount, node);
+            var best = _restCount <= fill ? _rest.AsSpan(0, _restCount) : SelectBest(_rest.AsSpan(0, _restCount), fill, order);
+            foreach (int node in best)
+                _kept.Add(node);
+            fill -= best.Length;
+        }
+    }
+
+    /// <summary>Keeps the reserved places of the kinds whose nearest hop is <paramref name="hop"/>; returns how many.</summary>
+    private int KeepShares(GraphAdjacency adjacency, Span<int> level, int hop, Span<int> reserve, KeepOrder order)
+    {
+        int kindCount = reserve.Length;
+        var nearest = _kindNearest.AsSpan(0, kindCount);
+        var start = _kindStart.AsSpan(0, kindCount + 1);
+        start.Clear();
+        // Counting sort of this level's nodes of those kinds, so each kind's lie next to each other.
+        foreach (int node in level)
+        {
+            int kind = adjacency.Kind(node);
+            if (nearest[kind] == hop && reserve[kind] > 0)
+                start[kind + 1]++;
+        }
+        for (int kind = 0; kind < kindCount; kind++)
+            start[kind + 1] += start[kind];
+        if (start[kindCount] == 0)
+            return 0;
+        if (_byKind.Length < start[kindCount])
+            _byKind = new int[Math.Max(start[kindCount], 2 * _byKind.Length)];
+        foreach (int node in level)
+        {
+            int kind = adjacency.Kind(node);
+            if (nearest[kind] == hop && reserve[kind] > 0)
+                _byKind[start[kind]++] = node;
+        }
+        int taken = 0, from = 0;
+        for (int kind = 0; kind < kindCount; kind++)
+        {
+            var ofKind = _byKind.AsSpan(from, start[kind] - from);
+            from = start[kind];
+            if (ofKind.IsEmpty)
+                continue;
+            var best = ofKind.Length <= reserve[kind] ? ofKind : SelectBest(ofKind, reserve[kind], order);
+            foreach (int node in best)
+            {
+                _chosen[node] = _currentStamp;
+                _kept.Add(node);
+            }
+            taken += best.Length;
+        }
+        return taken;
+    }
+
+    /// <summary>
+    /// Sets the connection of each node of <paramref name="level"/> to its heaviest edge to one of the
+    /// <paramref name="parentCount"/> nodes kept from the level before (at <c>_kept[parentsFrom..]</c>); 0 if none.
+    /// Those parents were expanded by the walk, so this costs no more than the walk did.
+    /// </summary>
+    private void ConnectToKept(GraphAdjacency adjacency, Span<int> level, int parentCount, int parentsFrom, int hop)
+    {
+        foreach (int node in level)
+            _connection[node] = 0;
+        for (int p = parentsFrom; p < parentsFrom + parentCount; p++)
+        {
+            int parent = _kept[p];
+            var neighbours = adjacency.Neighbours(parent);
+            var weights = adjacency.Weights(parent);
+            for (int k = 0; k < neighbours.Length; k++)
+            {
+                int node = neighbours[k];
+                if (_stamp[node] == _currentStamp && _hop[node] == hop && weights[k] > _connection[node])
+                    _connection[node] = weights[k];
+            }
+        }
     }
 
     /// <summary>Finds the nodes <paramref name="hop"/> hops away (neighbours of the frontier not seen before) and their connection weights.</summary>
@@ -177,11 +368,13 @@ internal sealed class SliceWorkspace
             _hop = new int[nodeCount];
             _connection = new int[nodeCount];
             _localIndex = new int[nodeCount];
+            _chosen = new int[nodeCount];
             _currentStamp = 0;
         }
         if (_currentStamp == int.MaxValue)
         {
             Array.Clear(_stamp);
+            Array.Clear(_chosen);
             _currentStamp = 0;
         }
         _currentStamp++;
@@ -194,11 +387,14 @@ internal sealed class SliceWorkspace
         buffer[count++] = value;
     }
 
-    /// <summary>Within one hop level: stronger connection first, then higher degree, then ordinal id (a total order).</summary>
-    private readonly struct KeepOrder(GraphAdjacency adjacency, int[] connection) : IComparer<int>
+    /// <summary>Lower hop first, then stronger connection, then higher degree, then ordinal id (a total order).</summary>
+    private readonly struct KeepOrder(GraphAdjacency adjacency, int[] hop, int[] connection) : IComparer<int>
     {
         public int Compare(int a, int b)
         {
+            int byHop = hop[a].CompareTo(hop[b]);
+            if (byHop != 0)
+                return byHop;
             int byConnection = connection[b].CompareTo(connection[a]);
             if (byConnection != 0)
                 return byConnection;
