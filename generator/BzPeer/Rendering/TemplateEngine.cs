@@ -66,6 +66,8 @@ internal sealed class TemplateEngine
         // One buffer per thread, sized for a large page: Scriban empties it after each render, and a single
         // chunk keeps that cheap (a grown multi-chunk StringBuilder reallocates when it is emptied).
         var output = _outputs.Value ??= new StringBuilderOutput(new System.Text.StringBuilder(OutputBufferChars));
+        // Scriban empties the buffer only when a render succeeds; a failed one must not leak into the next page.
+        output.Builder.Clear();
         context.PushGlobal(globals);
         context.PushOutput(output);
         try
