@@ -1,39 +1,16 @@
 using System.Runtime.InteropServices;
-using BzPeer.Diagnostics;
 
 namespace BzPeer.Output;
 
 /// <summary>
-/// Writes a whole site so that the output folder is always either the previous complete site or the new
-/// complete one: files go to a sibling staging folder, which is then swapped in with one atomic
+/// Keeps the output folder always either the previous complete site or the new complete one: files go to a
+/// sibling staging folder (<see cref="StagedOutput"/>), which is then swapped in with one atomic
 /// renameat2(RENAME_EXCHANGE) where the kernel has it (two renames otherwise), and the old tree is deleted.
 /// </summary>
 internal static partial class AtomicDirectoryWriter
 {
     private const string StagingSuffix = ".bzpeer-staging";
     private const string OldSuffix = ".bzpeer-old";
-
-    /// <summary>Writes <paramref name="files"/> as the whole new content of the output folder, atomically.</summary>
-    public static bool Write(string outputDirectory, IReadOnlyCollection<OutputFile> files, DiagnosticBag diagnostics)
-    {
-        using var staged = StagedOutput.Begin(outputDirectory, diagnostics);
-        if (staged is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            Parallel.ForEach(files, file => staged.Write(file.Path, file.Content.Span));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            staged.Fail(e, diagnostics);
-            return false;
-        }
-
-        return staged.Commit(diagnostics);
-    }
 
     internal static string StagingOf(string output) => output + StagingSuffix;
 
