@@ -17,27 +17,14 @@ public sealed class HostileSiteAxeTests(BrowserFixture fixture)
     [Fact]
     public async Task Every_hostile_site_page_has_no_serious_or_critical_axe_violations()
     {
-        var output = Path.Combine(Path.GetTempPath(), "bzpeer-hostile-axe-" + Guid.NewGuid().ToString("N")[..10]);
-        var result = SiteBuilder.Build(new BuildOptions
-        {
-            SiteDirectory = Path.Combine(RepoPaths.Root, "tests", "fixtures", "hostile"),
-            OutputDirectory = output,
-            BaseUrl = "https://hostile.example.test" + PathBase,
-        });
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Sorted()));
-        await using var host = await StaticSiteHost.StartAsync(output, PathBase);
+        using var site = Hardening.HostileSite.Build(PathBase);
+        await using var host = await StaticSiteHost.StartAsync(site.Root, PathBase);
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ColorScheme = ColorScheme.Light });
         try
         {
             var page = await context.NewPageAsync();
-            var pages = Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/'))
-                .Order(StringComparer.Ordinal)
-                .ToList();
-            Assert.True(pages.Count >= 10, $"only {pages.Count} pages built");
-
             var failures = new List<string>();
-            foreach (var relative in pages)
+            foreach (var relative in site.Pages)
             {
                 await page.GotoAsync(host.OriginText + PathBase + relative);
                 var graphs = page.Locator(".bz-graph");
@@ -53,19 +40,11 @@ public sealed class HostileSiteAxeTests(BrowserFixture fixture)
                 }
             }
 
-            Assert.True(failures.Count == 0, $"serious or critical axe-core violations on {failures.Count} of {pages.Count} pages:\n" + string.Join("\n", failures));
+            Assert.True(failures.Count == 0, $"serious or critical axe-core violations on {failures.Count} of {site.Pages.Count} pages:\n" + string.Join("\n", failures));
         }
         finally
         {
             await context.CloseAsync();
-            try
-            {
-                Directory.Delete(output, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
-            }
         }
     }
 }
