@@ -36,6 +36,7 @@ public sealed class BuildResult
         Files = files;
         Timings = clock.Timings;
         Memory = clock.Memory;
+        Cpu = clock.Cpu;
         Written = written;
     }
 
@@ -55,6 +56,9 @@ public sealed class BuildResult
 
     /// <summary>Managed heap and resident memory at the end of each stage (bytes), for <c>build --timings</c>.</summary>
     public IReadOnlyList<(string Stage, long Heap, long Resident)> Memory { get; }
+
+    /// <summary>CPU time (all threads) spent in each stage, for <c>build --timings</c>.</summary>
+    public IReadOnlyList<(string Stage, TimeSpan Cpu)> Cpu { get; }
 
     /// <summary>True when the output folder now holds the new site.</summary>
     public bool Written { get; }
@@ -139,7 +143,7 @@ public static class SiteBuilder
         {
             session.RenderAll(clock, file =>
             {
-                staged.Write(file.Path, file.Content.Span);
+                staged.Write(file.Path, file.Content);
                 paths.Add(file.Path);
             });
         }
@@ -153,6 +157,7 @@ public static class SiteBuilder
             return new BuildResult(diagnostics, graph, content, [], [], clock, false);
         }
 
+        // "write" is what the single writer still had queued when rendering ended, then the swap.
         var written = clock.Time("write", () => staged.Commit(diagnostics));
         return new BuildResult(diagnostics, graph, content, [], paths.Order(StringComparer.Ordinal).ToList(), clock, written);
     }

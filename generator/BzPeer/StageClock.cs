@@ -14,6 +14,11 @@ public sealed class StageClock
 
     private readonly List<(string Stage, long Heap, long Resident)> _memory = [];
 
+    /// <summary>The process's CPU time (user and system, all threads) spent while each stage ran.</summary>
+    public IReadOnlyList<(string Stage, TimeSpan Cpu)> Cpu => _cpu;
+
+    private readonly List<(string Stage, TimeSpan Cpu)> _cpu = [];
+
     /// <summary>Called with a stage's name as it starts (the CLI's progress line on a terminal).</summary>
     public Action<string>? OnStageStarted { get; init; }
 
@@ -21,10 +26,12 @@ public sealed class StageClock
     {
         OnStageStarted?.Invoke(stage);
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = run();
         lock (_timings)
         {
             _timings.Add((stage, clock.Elapsed));
+            _cpu.Add((stage, Process.GetCurrentProcess().TotalProcessorTime - cpu));
             _memory.Add((stage, GC.GetTotalMemory(forceFullCollection: false), Environment.WorkingSet));
         }
 

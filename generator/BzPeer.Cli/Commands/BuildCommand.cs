@@ -10,7 +10,7 @@ internal static class BuildCommand
         var site = SiteArguments.Site();
         var output = new Option<string?>("--out", "-o") { Description = "Output folder. Default: SITE/_site." };
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is served from; overrides site.yml's base_url." };
-        var timings = new Option<bool>("--timings") { Description = "Print how long each build stage took ('timing <stage> <ms>') and the memory after it." };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each build stage took ('timing <stage> <ms>'), the CPU time it used ('cpu <stage> <ms>') and the memory after it." };
         var command = new Command("build", "Build the site into static files.") { site, output, baseUrl, timings };
         command.SetAction(parse =>
         {
@@ -34,10 +34,18 @@ internal static class BuildCommand
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing {stage} {time.TotalMilliseconds:0.0}"));
                 }
 
+                foreach (var (stage, cpu) in result.Cpu)
+                {
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu {stage} {cpu.TotalMilliseconds:0.0}"));
+                }
+
                 foreach (var (stage, heap, resident) in result.Memory)
                 {
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory {stage} heap {heap >> 20} MiB, resident {resident >> 20} MiB"));
                 }
+
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"gc pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, collections gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}"));
             }
 
             if (!result.Succeeded || !result.Written)

@@ -4,7 +4,7 @@ namespace BzPeer.Graph;
 
 /// <summary>
 /// The content graph as arrays: node i is <see cref="Nodes"/>[i] (in node-kind, then id order, the order of
-/// graph.json), edges as index pairs, plus, per node, the indexes of its edges (CSR) so a slice finds its edges in O(its size).
+/// graph.json), edges as index pairs sorted by source then target, so a slice finds its edges in about O(its size).
 /// </summary>
 internal sealed class GraphIndex
 {
@@ -22,45 +22,21 @@ internal sealed class GraphIndex
             .OrderBy(e => e.Source).ThenBy(e => e.Target).ThenBy(e => e.Kind)
             .ToArray();
 
-        Degree = new int[Nodes.Length];
+        // Edges are sorted by source, then target: node i's own edges (it is their source) are one run of the
+        // array, already ordered by target, so a slice finds its edges by walking or binary-searching runs.
+        _outStart = new int[Nodes.Length + 1];
         foreach (var edge in Edges)
         {
-            Degree[edge.Source]++;
-            Degree[edge.Target]++;
+            _outStart[edge.Source + 1]++;
         }
 
-        Offsets = new int[Nodes.Length + 1];
         for (var i = 0; i < Nodes.Length; i++)
         {
-            Offsets[i + 1] = Offsets[i] + Degree[i];
-        }
-
-        NeighbourEdges = new int[Offsets[^1]];
-        var fill = (int[])Offsets.Clone();
-        for (var e = 0; e < Edges.Length; e++)
-        {
-            var edge = Edges[e];
-            NeighbourEdges[fill[edge.Source]++] = e;
-            NeighbourEdges[fill[edge.Target]++] = e;
-        }
-
-        // The same adjacency sorted by neighbour, so a hub's edge to a given node is a binary search away.
-        _sortedNeighbours = new int[NeighbourEdges.Length];
-        _sortedEdges = (int[])NeighbourEdges.Clone();
-        for (var node = 0; node < Nodes.Length; node++)
-        {
-            for (var k = Offsets[node]; k < Offsets[node + 1]; k++)
-            {
-                var edge = Edges[NeighbourEdges[k]];
-                _sortedNeighbours[k] = edge.Source == node ? edge.Target : edge.Source;
-            }
-
-            Array.Sort(_sortedNeighbours, _sortedEdges, Offsets[node], Degree[node]);
+            _outStart[i + 1] += _outStart[i];
         }
     }
 
-    private readonly int[] _sortedNeighbours;
-    private readonly int[] _sortedEdges;
+    private readonly int[] _outStart;
 
     public Entity[] Nodes { get; }
 
@@ -68,63 +44,79 @@ internal sealed class GraphIndex
 
     public IndexedEdge[] Edges { get; }
 
-    public int[] Degree { get; }
-
-    public int[] Offsets { get; }
-
-    /// <summary>For each adjacency entry, the index of its edge in <see cref="Edges"/>.</summary>
-    public int[] NeighbourEdges { get; }
-
-    /// <summary>Edges with both ends in <paramref name="members"/>, in graph order; O(sum of member degrees).</summary>
+    /// <summary>
+    /// Edges with both ends in <paramref name="members"/>, in graph order. Each edge is found from its source
+    /// only, so a hub that is mostly a target (a topic, a venue-like institution) costs nothing; a source with
+    /// many more edges than the slice has members (a prolific author) looks each member up instead.
+    /// </summary>
     public List<IndexedEdge> EdgesWithin(IReadOnlyList<int> members)
     {
         // Membership by a per-thread stamp array, not a hash set: one slice is cut per entity.
         var marks = _marks.Value ??= new int[Nodes.Length];
         var stamp = ++_stamp.Value;
-        foreach (var member in members)
+        var sorted = new int[members.Count];
+        for (var m = 0; m < sorted.Length; m++)
         {
-            marks[member] = stamp;
+            sorted[m] = members[m];
+            marks[members[m]] = stamp;
         }
 
-        // Each edge is kept once, from its source. A member with many more edges than the slice has members (a
-        // topic, a prolific author) looks each other member up instead of walking all its edges.
-        var found = new List<int>();
-        foreach (var member in members)
+        // Sources in ascending order and each source's run in target order give the edges in graph order.
+        Array.Sort(sorted);
+        var edges = new List<IndexedEdge>();
+        var lookupCost = sorted.Length * 2;
+        foreach (var source in sorted)
         {
-            // Walking d edges beats k binary searches of log2(d) steps each (and their cache misses) up to about here.
-            if (Degree[member] <= members.Count * 2 * (System.Numerics.BitOperations.Log2((uint)Degree[member]) + 1))
+            int from = _outStart[source], to = _outStart[source + 1];
+            var run = to - from;
+            if (run == 0)
             {
-                for (var k = Offsets[member]; k < Offsets[member + 1]; k++)
+                continue;
+            }
+
+            // Walking d edges beats k binary searches of log2(d) steps each (and their cache misses) up to about here.
+            if (run <= lookupCost * (System.Numerics.BitOperations.Log2((uint)run) + 1))
+            {
+                for (var e = from; e < to; e++)
                 {
-                    var e = NeighbourEdges[k];
-                    if (Edges[e].Source == member && marks[Edges[e].Target] == stamp)
+                    if (marks[Edges[e].Target] == stamp)
                     {
-                        found.Add(e);
+                        edges.Add(Edges[e]);
                     }
                 }
 
                 continue;
             }
 
-            var neighbours = _sortedNeighbours.AsSpan(Offsets[member], Degree[member]);
-            foreach (var other in members)
+            foreach (var target in sorted)
             {
-                var at = neighbours.BinarySearch(other);
-                if (at >= 0 && Edges[_sortedEdges[Offsets[member] + at]].Source == member)
+                for (var e = FirstWithTarget(from, to, target); e < to && Edges[e].Target == target; e++)
                 {
-                    found.Add(_sortedEdges[Offsets[member] + at]);
+                    edges.Add(Edges[e]);
                 }
             }
         }
 
-        found.Sort();
-        var edges = new List<IndexedEdge>(found.Count);
-        foreach (var e in found)
+        return edges;
+    }
+
+    /// <summary>The first edge in [from, to) whose target is at least <paramref name="target"/> (the run is sorted by target).</summary>
+    private int FirstWithTarget(int from, int to, int target)
+    {
+        while (from < to)
         {
-            edges.Add(Edges[e]);
+            var middle = from + ((to - from) >> 1);
+            if (Edges[middle].Target < target)
+            {
+                from = middle + 1;
+            }
+            else
+            {
+                to = middle;
+            }
         }
 
-        return edges;
+        return from;
     }
 
     private readonly ThreadLocal<int[]?> _marks = new();

@@ -103,20 +103,24 @@ internal sealed class GraphModel
         }
 
         // Rank by (touches the centre, not co-authorship, weight, graph order), keep the best, back in graph order.
-        var ranked = new (long Rank, int Order)[edges.Count];
+        // The rank is packed into one key so that a plain ascending sort of integers puts the best first:
+        // 2 bits of category, 31 of inverted weight, 31 of position.
+        var ranked = new ulong[edges.Count];
         for (var i = 0; i < edges.Count; i++)
         {
             var edge = edges[i];
-            var touches = edge.Source == centre || edge.Target == centre ? 1L : 0L;
-            var structural = edge.Kind != EdgeKind.Coauthor ? 1L : 0L;
-            ranked[i] = ((touches << 62) | (structural << 61) | (long)Math.Max(edge.Weight, 0), i);
+            var touches = edge.Source == centre || edge.Target == centre ? 1UL : 0UL;
+            var structural = edge.Kind != EdgeKind.Coauthor ? 1UL : 0UL;
+            var category = 3UL - ((touches << 1) | structural);
+            var invertedWeight = (ulong)(int.MaxValue - Math.Max(edge.Weight, 0));
+            ranked[i] = (category << 62) | (invertedWeight << 31) | (uint)i;
         }
 
-        Array.Sort(ranked, static (a, b) => a.Rank != b.Rank ? b.Rank.CompareTo(a.Rank) : a.Order.CompareTo(b.Order));
+        Array.Sort(ranked);
         var kept = new int[limit];
         for (var i = 0; i < limit; i++)
         {
-            kept[i] = ranked[i].Order;
+            kept[i] = (int)(ranked[i] & int.MaxValue);
         }
 
         Array.Sort(kept);

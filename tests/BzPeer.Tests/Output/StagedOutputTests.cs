@@ -1,0 +1,66 @@
+using System.Text;
+using BzPeer.Diagnostics;
+using BzPeer.Output;
+
+namespace BzPeer.Tests.Output;
+
+/// <summary>The writer thread behind a build: files land in staging, a failed write stops the build and keeps the old site.</summary>
+public sealed class StagedOutputTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "bzpeer-staged-" + Guid.NewGuid().ToString("N")[..10]);
+
+    [Fact]
+    public void Files_written_from_many_threads_are_all_in_the_committed_output()
+    {
+        var output = Path.Combine(root, "out");
+        var diagnostics = new DiagnosticBag();
+        using (var staged = StagedOutput.Begin(output, diagnostics)!)
+        {
+            Parallel.For(0, 2000, i => staged.Write($"folder{i % 37}/page{i}/index.html", Encoding.UTF8.GetBytes($"page {i}")));
+            Assert.True(staged.Commit(diagnostics));
+            Assert.Equal(2000, staged.Count);
+        }
+
+        Assert.False(diagnostics.HasErrors);
+        Assert.Equal("page 1234", File.ReadAllText(Path.Combine(output, "folder13", "page1234", "index.html")));
+        Assert.Equal(2000, Directory.GetFiles(output, "*.html", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
+    public void A_write_that_fails_is_reported_and_the_previous_output_stays()
+    {
+        var output = Path.Combine(root, "out");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "index.html"), "previous site");
+        var diagnostics = new DiagnosticBag();
+        using (var staged = StagedOutput.Begin(output, diagnostics)!)
+        {
+            staged.Write("a/index.html", "new"u8.ToArray());
+            // A folder is needed where a file already is: the writer thread's CreateDirectory fails.
+            staged.Write("a/index.html/b.html", "new"u8.ToArray());
+            Assert.Throws<IOException>(() =>
+            {
+                // Later writes throw once the writer has seen the failure, so the build stops rendering.
+                for (var i = 0; i < 10_000; i++)
+                {
+                    staged.Write($"c/{i}.html", "new"u8.ToArray());
+                    Thread.Sleep(i < 100 ? 1 : 0);
+                }
+            });
+            Assert.False(staged.Commit(diagnostics));
+        }
+
+        var error = Assert.Single(diagnostics.Sorted(), d => d.Severity == Severity.Error);
+        Assert.Equal(DiagnosticCodes.OutputWrite, error.Code);
+        Assert.Equal("previous site", File.ReadAllText(Path.Combine(output, "index.html")));
+        Assert.Single(Directory.GetFileSystemEntries(root));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
