@@ -111,6 +111,12 @@ public static class SiteBuilder
             return new BuildResult(diagnostics, graph, content, [], [], clock, false);
         }
 
+        if (write)
+        {
+            // Content diagnostics are all in by now; keep the source text only where an excerpt may be shown.
+            content = content with { Documents = KeepReferenced(content.Documents, diagnostics) };
+        }
+
         var session = clock.Time("templates", () => SiteSession.Create(graph, site, diagnostics));
         if (session is null)
         {
@@ -160,6 +166,24 @@ public static class SiteBuilder
         // "write" is what the single writer still had queued when rendering ended, then the swap.
         var written = clock.Time("write", () => staged.Commit(diagnostics));
         return new BuildResult(diagnostics, graph, content, [], paths.Order(StringComparer.Ordinal).ToList(), clock, written);
+    }
+
+    /// <summary>
+    /// The source documents that diagnostics point at. A build holds every record's own strings already; keeping
+    /// each file's whole text as well (about twice the content's size in memory) only served excerpts.
+    /// </summary>
+    private static IReadOnlyDictionary<string, SourceDocument> KeepReferenced(IReadOnlyDictionary<string, SourceDocument> documents, DiagnosticBag diagnostics)
+    {
+        var kept = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
+        foreach (var diagnostic in diagnostics.Sorted())
+        {
+            if (documents.TryGetValue(diagnostic.Location.Path, out var document))
+            {
+                kept[diagnostic.Location.Path] = document;
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>The output folder is replaced whole, so refuse anything that could hold the user's own files.</summary>

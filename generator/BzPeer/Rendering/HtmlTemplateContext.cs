@@ -17,7 +17,7 @@ internal sealed class HtmlTemplateContext : TemplateContext
             case null:
                 return this;
             case RawHtml raw:
-                Write(raw.Html);
+                raw.WriteTo(this);
                 return this;
             case string text:
                 Write(Html.Escape(text));

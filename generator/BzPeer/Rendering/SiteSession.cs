@@ -120,14 +120,7 @@ internal sealed class SiteSession
     private byte[]? RenderPage(PlannedPage page)
     {
         var model = page.Model();
-        var body = _engine.Render(page.Template, model);
-        if (body is null)
-        {
-            return null;
-        }
-
-        var html = _engine.Render(page.Layout, new Views.LayoutModel(model.Site, model.Page, new RawHtml(body)));
-        return html is null ? null : Encoding.UTF8.GetBytes(html);
+        return _engine.RenderPage(page.Template, model, page.Layout, body => new Views.LayoutModel(model.Site, model.Page, body));
     }
 
     private void AddFeedsAndIndexes(ContentGraph graph, SiteUrls urls)

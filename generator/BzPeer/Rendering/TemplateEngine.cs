@@ -21,6 +21,8 @@ internal sealed class TemplateEngine
     private const int MaxRetainedBufferChars = 4 * 1024 * 1024;
     private readonly ThreadLocal<HtmlTemplateContext?> _contexts = new();
     private readonly ThreadLocal<StringBuilderOutput?> _outputs = new();
+    private readonly ThreadLocal<PageBuffer?> _bodies = new();
+    private readonly ThreadLocal<PageBuffer?> _pageBuffers = new();
     private readonly ConcurrentDictionary<string, Template?> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _reported = new(StringComparer.Ordinal);
     private readonly DiagnosticBag _diagnostics;
@@ -52,6 +54,59 @@ internal sealed class TemplateEngine
     /// <summary>Renders template <paramref name="name"/> with <paramref name="model"/>'s members as globals; null after reporting an error.</summary>
     public string? Render(string name, object model)
     {
+        // One buffer per thread, sized for a large page: Scriban empties it after each render, and a single
+        // chunk keeps that cheap (a grown multi-chunk StringBuilder reallocates when it is emptied).
+        var output = _outputs.Value ??= new StringBuilderOutput(new System.Text.StringBuilder(OutputBufferChars));
+        // Scriban empties the buffer only when a render succeeds; a failed one must not leak into the next page.
+        output.Builder.Clear();
+        try
+        {
+            // Render writes into the output pushed and returns (then clears) it.
+            return RenderInto(name, model, output) is { } text ? text : null;
+        }
+        finally
+        {
+            // An index of 50,000 works grows the buffer to hundreds of MB: do not keep that for the next page.
+            if (output.Builder.Capacity > MaxRetainedBufferChars)
+            {
+                _outputs.Value = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Renders a page template, then its layout around it, to UTF-8 bytes; null after reporting an error. The
+    /// body is handed to the layout as <see cref="RawHtml"/> over the body's buffer, not as a string (<see cref="PageBuffer"/>).
+    /// </summary>
+    public byte[]? RenderPage(string template, object model, string layout, Func<RawHtml, object> layoutModel)
+    {
+        var body = _bodies.Value ??= new PageBuffer(OutputBufferChars);
+        var page = _pageBuffers.Value ??= new PageBuffer(OutputBufferChars);
+        body.Builder.Clear();
+        page.Builder.Clear();
+        try
+        {
+            return RenderInto(template, model, body) is not null && RenderInto(layout, layoutModel(new RawHtml(body.Builder)), page) is not null
+                ? page.ToUtf8()
+                : null;
+        }
+        finally
+        {
+            if (body.Builder.Capacity > MaxRetainedBufferChars)
+            {
+                _bodies.Value = null;
+            }
+
+            if (page.Builder.Capacity > MaxRetainedBufferChars)
+            {
+                _pageBuffers.Value = null;
+            }
+        }
+    }
+
+    /// <summary>Scriban's render into <paramref name="output"/>; returns what Scriban returns, null after reporting an error.</summary>
+    private string? RenderInto(string name, object model, IScriptOutput output)
+    {
         var template = Find(name);
         if (template is null)
         {
@@ -63,16 +118,10 @@ internal sealed class TemplateEngine
         var context = _contexts.Value ??= NewContext();
         var globals = new ScriptObject();
         globals.Import(model, renamer: context.MemberRenamer);
-        // One buffer per thread, sized for a large page: Scriban empties it after each render, and a single
-        // chunk keeps that cheap (a grown multi-chunk StringBuilder reallocates when it is emptied).
-        var output = _outputs.Value ??= new StringBuilderOutput(new System.Text.StringBuilder(OutputBufferChars));
-        // Scriban empties the buffer only when a render succeeds; a failed one must not leak into the next page.
-        output.Builder.Clear();
         context.PushGlobal(globals);
         context.PushOutput(output);
         try
         {
-            // Render writes into the output pushed above and returns (then clears) it.
             return template.Render(context);
         }
         catch (ScriptRuntimeException e)
@@ -89,12 +138,6 @@ internal sealed class TemplateEngine
             {
                 context.PopOutput();
                 context.PopGlobal();
-            }
-
-            // An index of 50,000 works grows the buffer to hundreds of MB: do not keep that for the next page.
-            if (output.Builder.Capacity > MaxRetainedBufferChars)
-            {
-                _outputs.Value = null;
             }
         }
     }
