@@ -13,6 +13,18 @@ using BzPeer.Tests.Graph;
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- slice-sweep 10000   (slice layout quality by steps)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- png 3000            (draws layout-3000.png, slice-3000.png)
 // "cpu" is process CPU time: a steadier figure than wall time on a shared machine.
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-slices SITE   (a real site's slices, step by step)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-render SITE   (a real site's files, by path pattern)
+switch (args)
+{
+    case ["site-slices", var site]:
+        SiteProbes.Slices(site);
+        return 0;
+    case ["site-render", var site]:
+        SiteProbes.Render(site);
+        return 0;
+}
+
 string command = args.Length > 0 ? args[0] : "layout";
 int[] sizes = args.Skip(1).Select(int.Parse).DefaultIfEmpty(10_000).ToArray();
 

@@ -73,9 +73,27 @@ internal sealed class GraphModel
     private int RadiusOf(Entity centre) => centre.Kind == NodeKind.Publication ? _publicationRadius : _radius;
 
     /// <summary>The slice's JSON: its members with a layout of their own.</summary>
-    public byte[] SliceJson(Entity centre, int[] members)
+    public byte[] SliceJson(Entity centre, int[] members) => SliceJson(centre, members, null, out _);
+
+    /// <summary>
+    /// <see cref="SliceJson(Entity, int[])"/> with each step timed (edges within, thinning, layout, JSON), for the
+    /// benchmark's <c>site-slices</c> probe; also how many edges the members had among them before thinning.
+    /// </summary>
+    internal (long[] Ticks, int EdgesWithin) ProbeSlice(Entity centre, int[] members)
     {
-        var edges = Thin(Index.EdgesWithin(members), Index.IndexOf[centre], members.Length);
+        var ticks = new long[4];
+        SliceJson(centre, members, ticks, out var within);
+        return (ticks, within);
+    }
+
+    private byte[] SliceJson(Entity centre, int[] members, long[]? ticks, out int edgesWithin)
+    {
+        var lap = ticks is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+        var within = Index.EdgesWithin(members);
+        edgesWithin = within.Count;
+        Lap(ticks, 0, ref lap);
+        var edges = Thin(within, Index.IndexOf[centre], members.Length);
+        Lap(ticks, 1, ref lap);
         var local = new Dictionary<int, int>(members.Length);
         for (var m = 0; m < members.Length; m++)
         {
@@ -86,7 +104,20 @@ internal sealed class GraphModel
             members.Select(m => _ids[m]).ToArray(),
             edges.Select(e => new LayoutEdge(local[e.Source], local[e.Target], e.Weight)).ToArray(),
             SliceOptions);
-        return GraphJson.Write(Index, members, layout.X, layout.Y, centre, edges);
+        Lap(ticks, 2, ref lap);
+        var json = GraphJson.Write(Index, members, layout.X, layout.Y, centre, edges);
+        Lap(ticks, 3, ref lap);
+        return json;
+    }
+
+    private static void Lap(long[]? ticks, int step, ref long since)
+    {
+        if (ticks is not null)
+        {
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            ticks[step] += now - since;
+            since = now;
+        }
     }
 
     /// <summary>
