@@ -14,5 +14,5 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     || { apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null; }
 fi
 
-dotnet build generator/BzPeer.Cli -c Release -nologo -v quiet >&2
-exec dotnet run --project bench/BzPeer.Bench -c Release -- run "$@"
+cli=$(scripts/publish-cli.sh)
+exec dotnet run --project bench/BzPeer.Bench -c Release -- run --bzpeer "$cli" "$@"
