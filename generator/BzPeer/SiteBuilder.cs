@@ -57,8 +57,8 @@ public sealed class BuildResult
     /// <summary>Managed heap and resident memory at the end of each stage (bytes), for <c>build --timings</c>.</summary>
     public IReadOnlyList<(string Stage, long Heap, long Resident)> Memory { get; }
 
-    /// <summary>CPU time (all threads) spent in each stage, for <c>build --timings</c>.</summary>
-    public IReadOnlyList<(string Stage, TimeSpan Cpu)> Cpu { get; }
+    /// <summary>CPU time (all threads) spent in each stage and the bytes it allocated, for <c>build --timings</c>.</summary>
+    public IReadOnlyList<(string Stage, TimeSpan Cpu, long Allocated)> Cpu { get; }
 
     /// <summary>True when the output folder now holds the new site.</summary>
     public bool Written { get; }

@@ -14,10 +14,10 @@ public sealed class StageClock
 
     private readonly List<(string Stage, long Heap, long Resident)> _memory = [];
 
-    /// <summary>The process's CPU time (user and system, all threads) spent while each stage ran.</summary>
-    public IReadOnlyList<(string Stage, TimeSpan Cpu)> Cpu => _cpu;
+    /// <summary>The process's CPU time (user and system, all threads) spent while each stage ran, and the bytes it allocated.</summary>
+    public IReadOnlyList<(string Stage, TimeSpan Cpu, long Allocated)> Cpu => _cpu;
 
-    private readonly List<(string Stage, TimeSpan Cpu)> _cpu = [];
+    private readonly List<(string Stage, TimeSpan Cpu, long Allocated)> _cpu = [];
 
     /// <summary>Called with a stage's name as it starts (the CLI's progress line on a terminal).</summary>
     public Action<string>? OnStageStarted { get; init; }
@@ -27,11 +27,12 @@ public sealed class StageClock
         OnStageStarted?.Invoke(stage);
         var clock = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         var result = run();
         lock (_timings)
         {
             _timings.Add((stage, clock.Elapsed));
-            _cpu.Add((stage, Process.GetCurrentProcess().TotalProcessorTime - cpu));
+            _cpu.Add((stage, Process.GetCurrentProcess().TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes() - allocated));
             _memory.Add((stage, GC.GetTotalMemory(forceFullCollection: false), Environment.WorkingSet));
         }
 

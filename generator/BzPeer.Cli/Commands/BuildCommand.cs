@@ -10,7 +10,7 @@ internal static class BuildCommand
         var site = SiteArguments.Site();
         var output = new Option<string?>("--out", "-o") { Description = "Output folder. Default: SITE/_site." };
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is served from; overrides site.yml's base_url." };
-        var timings = new Option<bool>("--timings") { Description = "Print how long each build stage took ('timing <stage> <ms>'), the CPU time it used ('cpu <stage> <ms>') and the memory after it." };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each build stage took ('timing <stage> <ms>'), the CPU time and memory it used ('cpu <stage> <ms> ms, allocated <MiB> MiB') and the memory after it." };
         var command = new Command("build", "Build the site into static files.") { site, output, baseUrl, timings };
         command.SetAction(parse =>
         {
@@ -34,9 +34,9 @@ internal static class BuildCommand
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing {stage} {time.TotalMilliseconds:0.0}"));
                 }
 
-                foreach (var (stage, cpu) in result.Cpu)
+                foreach (var (stage, cpu, allocated) in result.Cpu)
                 {
-                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu {stage} {cpu.TotalMilliseconds:0.0}"));
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu {stage} {cpu.TotalMilliseconds:0.0} ms, allocated {allocated >> 20} MiB"));
                 }
 
                 foreach (var (stage, heap, resident) in result.Memory)

@@ -51,6 +51,15 @@ internal sealed class GraphIndex
     /// </summary>
     public List<IndexedEdge> EdgesWithin(IReadOnlyList<int> members)
     {
+        var edges = new List<IndexedEdge>();
+        EdgesWithin(members, edges);
+        return edges;
+    }
+
+    /// <summary><see cref="EdgesWithin(IReadOnlyList{int})"/> into a list the caller reuses (it is cleared first).</summary>
+    public void EdgesWithin(IReadOnlyList<int> members, List<IndexedEdge> edges)
+    {
+        edges.Clear();
         // Membership by a per-thread stamp array, not a hash set: one slice is cut per entity.
         var marks = _marks.Value ??= new int[Nodes.Length];
         var stamp = ++_stamp.Value;
@@ -63,7 +72,6 @@ internal sealed class GraphIndex
 
         // Sources in ascending order and each source's run in target order give the edges in graph order.
         Array.Sort(sorted);
-        var edges = new List<IndexedEdge>();
         var lookupCost = sorted.Length * 2;
         foreach (var source in sorted)
         {
@@ -96,8 +104,6 @@ internal sealed class GraphIndex
                 }
             }
         }
-
-        return edges;
     }
 
     /// <summary>The first edge in [from, to) whose target is at least <paramref name="target"/> (the run is sorted by target).</summary>

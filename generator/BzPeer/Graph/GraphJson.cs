@@ -27,8 +27,12 @@ internal static class GraphJson
     /// </summary>
     public static byte[] Write(GraphIndex index, IReadOnlyList<int> members, float[] x, float[] y, Entity? center, IReadOnlyList<IndexedEdge> edges)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 + (members.Count * 80));
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        // One buffer and writer per thread, reset for each file: 60,000 slices would otherwise each grow a buffer
+        // by doubling and throw it away.
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        var json = _writer ??= new Utf8JsonWriter(buffer, Options);
+        json.Reset(buffer);
         {
             json.WriteStartObject();
             json.WriteNumber("version", Version);
@@ -82,16 +86,39 @@ internal static class GraphJson
 
             json.WriteEndArray();
             json.WriteEndObject();
+            json.Flush();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        var bytes = buffer.WrittenSpan.ToArray();
+        // The full graph grows the buffer to tens of MB: do not keep that for the slices after it.
+        if (buffer.Capacity > MaxRetainedBufferBytes)
+        {
+            _buffer = null;
+            _writer = null;
+        }
+
+        return bytes;
     }
+
+    private const int MaxRetainedBufferBytes = 1 << 20;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
 
     private static void WriteCoordinate(Utf8JsonWriter json, float value)
     {
         // One decimal, invariant, no exponent: stable bytes and a compact file.
         var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
-        json.WriteRawValue(rounded.ToString("0.0", CultureInfo.InvariantCulture), skipInputValidation: true);
+        Span<byte> text = stackalloc byte[32];
+        if (!rounded.TryFormat(text, out var length, "0.0", CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"A coordinate did not fit 32 bytes: {rounded}.");
+        }
+
+        json.WriteRawValue(text[..length], skipInputValidation: true);
     }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, string[] values)
