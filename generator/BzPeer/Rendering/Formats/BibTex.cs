@@ -6,6 +6,8 @@ namespace BzPeer.Rendering.Formats;
 /// <summary>BibTeX export of publications (cite.bib). Values are brace-delimited with TeX specials escaped.</summary>
 internal static class BibTex
 {
+    private static readonly System.Buffers.SearchValues<char> Specials = System.Buffers.SearchValues.Create("\\{}&%$#_~^\n\r");
+
     public static string Entry(Publication publication)
     {
         var record = publication.Record;
@@ -71,7 +73,13 @@ internal static class BibTex
     /// <summary>TeX specials escaped so that no value can close its braces or start a command.</summary>
     internal static string Escape(string value)
     {
-        var builder = new StringBuilder(value.Length);
+        // Most values (titles, names, years) have nothing to escape: no copy for those.
+        if (value.AsSpan().IndexOfAny(Specials) < 0)
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length + 16);
         foreach (var c in value)
         {
             switch (c)
