@@ -70,23 +70,25 @@ internal static class SiteProbes
             session.Render(path);
         }
 
-        var byPattern = new Dictionary<string, (int Files, long Ticks, long Bytes)>(StringComparer.Ordinal);
+        var byPattern = new Dictionary<string, (int Files, long Ticks, long Bytes, long Allocated)>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         foreach (var path in paths)
         {
             var parts = path.Split('/');
             var pattern = parts.Length > 2 ? $"{parts[0]}/*/{string.Join('/', parts[2..])}" : path;
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             var start = Stopwatch.GetTimestamp();
             var bytes = session.Render(path);
             var ticks = Stopwatch.GetTimestamp() - start;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             var sum = byPattern.GetValueOrDefault(pattern);
-            byPattern[pattern] = (sum.Files + 1, sum.Ticks + ticks, sum.Bytes + (bytes?.Length ?? 0));
+            byPattern[pattern] = (sum.Files + 1, sum.Ticks + ticks, sum.Bytes + (bytes?.Length ?? 0), sum.Allocated + allocated);
         }
 
         Console.WriteLine($"all files: {clock.ElapsedMilliseconds} ms");
         foreach (var (pattern, sum) in byPattern.OrderByDescending(p => p.Value.Ticks).ThenBy(p => p.Key, StringComparer.Ordinal).Take(15))
         {
-            Console.WriteLine($"{Milliseconds(sum.Ticks),9:0} ms {sum.Files,7} files {sum.Bytes / 1048576.0,8:0.0} MiB  {pattern}");
+            Console.WriteLine($"{Milliseconds(sum.Ticks),9:0} ms {sum.Files,7} files {sum.Bytes / 1048576.0,8:0.0} MiB written {sum.Allocated / 1048576.0,9:0.0} MiB allocated  {pattern}");
         }
     }
 }
