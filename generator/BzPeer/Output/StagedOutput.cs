@@ -70,7 +70,7 @@ internal sealed class StagedOutput : IDisposable
     }
 
     /// <summary>Waits until every queued file is on disk; throws <see cref="IOException"/> if one could not be written.</summary>
-    public void Flush()
+    private void Flush()
     {
         Drain();
         ThrowIfFailed();

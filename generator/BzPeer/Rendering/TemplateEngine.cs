@@ -20,7 +20,6 @@ internal sealed class TemplateEngine
     private const int OutputBufferChars = 256 * 1024;
     private const int MaxRetainedBufferChars = 4 * 1024 * 1024;
     private readonly ThreadLocal<HtmlTemplateContext?> _contexts = new();
-    private readonly ThreadLocal<StringBuilderOutput?> _outputs = new();
     private readonly ThreadLocal<PageBuffer?> _bodies = new();
     private readonly ThreadLocal<PageBuffer?> _pageBuffers = new();
     private readonly ConcurrentDictionary<string, Template?> _pages = new(StringComparer.Ordinal);
@@ -51,47 +50,26 @@ internal sealed class TemplateEngine
         return ok;
     }
 
-    /// <summary>Renders template <paramref name="name"/> with <paramref name="model"/>'s members as globals; null after reporting an error.</summary>
-    public string? Render(string name, object model)
-    {
-        // One buffer per thread, sized for a large page: Scriban empties it after each render, and a single
-        // chunk keeps that cheap (a grown multi-chunk StringBuilder reallocates when it is emptied).
-        var output = _outputs.Value ??= new StringBuilderOutput(new System.Text.StringBuilder(OutputBufferChars));
-        // Scriban empties the buffer only when a render succeeds; a failed one must not leak into the next page.
-        output.Builder.Clear();
-        try
-        {
-            // Render writes into the output pushed and returns (then clears) it.
-            return RenderInto(name, model, output) is { } text ? text : null;
-        }
-        finally
-        {
-            // An index of 50,000 works grows the buffer to hundreds of MB: do not keep that for the next page.
-            if (output.Builder.Capacity > MaxRetainedBufferChars)
-            {
-                _outputs.Value = null;
-            }
-        }
-    }
-
     /// <summary>
     /// Renders a page template, then its layout around it, to UTF-8 bytes; null after reporting an error. The
     /// body is handed to the layout as <see cref="RawHtml"/> over the body's buffer, not as a string (<see cref="PageBuffer"/>).
     /// </summary>
     public byte[]? RenderPage(string template, object model, string layout, Func<RawHtml, object> layoutModel)
     {
+        // Two buffers per thread, sized for a large page, emptied before each render so a failed one leaves nothing.
         var body = _bodies.Value ??= new PageBuffer(OutputBufferChars);
         var page = _pageBuffers.Value ??= new PageBuffer(OutputBufferChars);
         body.Builder.Clear();
         page.Builder.Clear();
         try
         {
-            return RenderInto(template, model, body) is not null && RenderInto(layout, layoutModel(new RawHtml(body.Builder)), page) is not null
+            return RenderInto(template, model, body) && RenderInto(layout, layoutModel(new RawHtml(body.Builder)), page)
                 ? page.ToUtf8()
                 : null;
         }
         finally
         {
+            // An index of 50,000 works grows a buffer to hundreds of MB: do not keep that for the next page.
             if (body.Builder.Capacity > MaxRetainedBufferChars)
             {
                 _bodies.Value = null;
@@ -104,15 +82,18 @@ internal sealed class TemplateEngine
         }
     }
 
-    /// <summary>Scriban's render into <paramref name="output"/>; returns what Scriban returns, null after reporting an error.</summary>
-    private string? RenderInto(string name, object model, IScriptOutput output)
+    /// <summary>
+    /// Renders template <paramref name="name"/> with <paramref name="model"/>'s members as globals into
+    /// <paramref name="output"/>; false after reporting an error.
+    /// </summary>
+    private bool RenderInto(string name, object model, IScriptOutput output)
     {
         var template = Find(name);
         if (template is null)
         {
             Report(DiagnosticCodes.TemplateNotFound, SourceLocation.File($"templates/{name}"), $"The template '{name}' does not exist.",
                 "Add it to the site's templates/ folder or fix the name.");
-            return null;
+            return false;
         }
 
         var context = _contexts.Value ??= NewContext();
@@ -122,7 +103,9 @@ internal sealed class TemplateEngine
         context.PushOutput(output);
         try
         {
-            return template.Render(context);
+            // Scriban returns the output's text; a PageBuffer's is empty, its text stays in the buffer.
+            template.Render(context);
+            return true;
         }
         catch (ScriptRuntimeException e)
         {
@@ -130,7 +113,7 @@ internal sealed class TemplateEngine
             Report(DiagnosticCodes.TemplateRuntime, SourceLocation.FromZeroBased(_loader.Display(span.FileName), span.Start.Line, span.Start.Column),
                 e.OriginalMessage, "Check the variable and member names against docs/templates.md.");
             _contexts.Value = null;
-            return null;
+            return false;
         }
         finally
         {
