@@ -22,6 +22,18 @@ public sealed class StageClock
     /// <summary>Called with a stage's name as it starts (the CLI's progress line on a terminal).</summary>
     public Action<string>? OnStageStarted { get; init; }
 
+    /// <summary>
+    /// Adds the time of work that ran beside the stages (the full graph's layout), from any thread. It overlaps
+    /// them, so the stages' times no longer add up to the build's: the CLI measures that on its own clock.
+    /// </summary>
+    public void Record(string stage, TimeSpan time)
+    {
+        lock (_timings)
+        {
+            _timings.Add((stage, time));
+        }
+    }
+
     public T Time<T>(string stage, Func<T> run)
     {
         OnStageStarted?.Invoke(stage);

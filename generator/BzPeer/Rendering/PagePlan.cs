@@ -8,6 +8,9 @@ namespace BzPeer.Rendering;
 internal sealed record PlannedPage(string Url, string Template, string Layout, bool NoIndex, Func<PageModel> Model)
 {
     public string Path => Url.Length == 0 || Url.EndsWith('/') ? Url + "index.html" : Url;
+
+    /// <summary>How many works the page lists: a rough measure of its cost, so a build starts the longest pages first.</summary>
+    public int Listed { get; init; }
 }
 
 /// <summary>The routes of SPEC §4: every HTML page of the site and the template that draws it.</summary>
@@ -22,7 +25,7 @@ internal static class PagePlan
         {
             new("", "pages/home.html", Base, false, () => Home(graph, v)),
             new("researchers/", "pages/researchers.html", Base, false, () => Researchers(graph, v)),
-            new("publications/", "pages/publications.html", Base, false, () => Publications(graph, v)),
+            new("publications/", "pages/publications.html", Base, false, () => Publications(graph, v)) { Listed = graph.Publications.Count },
             new("topics/", "pages/index.html", Base, false, () => new IndexModel(v.Site,
                 v.Page("Topics", "Research topics and the works on them.", "topics/", "topics"), "Topics", "Research topics and the works on them.",
                 graph.Topics.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new CountedLink(t.Name, v.Urls.Page(t), t.Publications.Count)).ToList())),
@@ -46,7 +49,7 @@ internal static class PagePlan
                 v.Page(researcher.Name, researcher.Record.Summary ?? $"{researcher.Name}: {researcher.Works.Count} works.", url, "researchers",
                     jsonLd: JsonLd.Researcher(researcher, v.Urls), scripts: v.GraphScripts,
                     feeds: [new FeedLink($"{researcher.Name}: works", v.Urls.Path(url + "feed.xml"))]),
-                v.Profile(researcher))));
+                v.Profile(researcher))) { Listed = researcher.Works.Count });
             pages.Add(new(url + "trust/", "pages/trust.html", Base, false, () => Trust(graph, v, researcher)));
         }
 
@@ -69,7 +72,7 @@ internal static class PagePlan
                 v.Page(topic.Name, MarkdownRenderer.ToPlainText(topic.Record?.Body) is { Length: > 0 } d ? d : $"Works on {topic.Name}.", topic.Url, "topics",
                     scripts: v.GraphScripts),
                 topic.Id, topic.Name, MarkdownRenderer.ToHtml(topic.Record?.Body),
-                TopicResearchers(topic, v), topic.Publications.Select(v.Item).ToList(), v.GraphPanel(topic))));
+                TopicResearchers(topic, v), topic.Publications.Select(v.Item).ToList(), v.GraphPanel(topic))) { Listed = topic.Publications.Count });
         }
 
         foreach (var institution in graph.Institutions)
@@ -81,7 +84,7 @@ internal static class PagePlan
                 MarkdownRenderer.ToHtml(institution.Record?.Body),
                 institution.Members.Select(v.Card).ToList(),
                 institution.Members.SelectMany(m => m.Works).Distinct().Order(Comparer<Publication>.Create(Publication.NewestFirst)).Take(50).Select(v.Item).ToList(),
-                v.GraphPanel(institution))));
+                v.GraphPanel(institution))) { Listed = 50 });
         }
 
         // Embeds for the entities whose pages offer "Embed this graph": people, topics, institutions.
