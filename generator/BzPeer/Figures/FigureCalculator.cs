@@ -8,11 +8,9 @@ internal static class FigureCalculator
 {
     public static void Compute(ContentGraph graph)
     {
+        // Each researcher's figures read the frozen graph and write only that researcher.
         var config = graph.Config;
-        foreach (var researcher in graph.Researchers)
-        {
-            researcher.Figures = For(researcher, config);
-        }
+        Parallel.ForEach(graph.Researchers, researcher => researcher.Figures = For(researcher, config));
     }
 
     internal static ResearcherFigures For(Researcher researcher, SiteConfig config)

@@ -30,37 +30,44 @@ internal static class Coauthorship
             }
         }
 
-        var edges = new List<Edge>(counts.Count);
+        // Edges are ordered by their ends' node ids. Ranking the authors by id once lets the edges (a million on a
+        // large site) sort by one packed integer each instead of by two string comparisons per comparison.
+        var rank = new int[authors.Count];
+        var byId = Enumerable.Range(0, authors.Count).ToArray();
+        Array.Sort(byId, (x, y) => string.CompareOrdinal(authors[x].NodeId, authors[y].NodeId));
+        for (var r = 0; r < byId.Length; r++)
+        {
+            rank[byId[r]] = r;
+        }
+
+        var keys = new long[counts.Count];
+        var edges = new Edge[counts.Count];
+        var e = 0;
         foreach (var (pair, shared) in counts)
         {
-            var a = authors[(int)(pair >> 32)];
-            var b = authors[(int)(pair & 0xFFFFFFFF)];
+            int x = (int)(pair >> 32), y = (int)(pair & 0xFFFFFFFF);
+            var (a, b) = (authors[x], authors[y]);
             a.CoauthorsList.Add(new Collaboration(b, shared));
             b.CoauthorsList.Add(new Collaboration(a, shared));
-            var (from, to) = string.CompareOrdinal(a.NodeId, b.NodeId) < 0 ? (a, b) : (b, a);
-            edges.Add(new Edge(EdgeKind.Coauthor, from, to, shared));
+            var (from, to) = rank[x] < rank[y] ? (x, y) : (y, x);
+            keys[e] = ((long)rank[from] << 32) | (uint)rank[to];
+            edges[e++] = new Edge(EdgeKind.Coauthor, authors[from], authors[to], shared);
         }
 
-        foreach (var author in authors)
+        Array.Sort(keys, edges);
+
+        // Each author's list is its own: sort them on every core.
+        Parallel.ForEach(authors, author => author.CoauthorsList.Sort(static (x, y) =>
         {
-            author.CoauthorsList.Sort(static (x, y) =>
+            var byShared = y.SharedWorks.CompareTo(x.SharedWorks);
+            if (byShared != 0)
             {
-                var byShared = y.SharedWorks.CompareTo(x.SharedWorks);
-                if (byShared != 0)
-                {
-                    return byShared;
-                }
+                return byShared;
+            }
 
-                var byName = string.CompareOrdinal(x.Author.Name, y.Author.Name);
-                return byName != 0 ? byName : string.CompareOrdinal(x.Author.NodeId, y.Author.NodeId);
-            });
-        }
-
-        edges.Sort(static (x, y) =>
-        {
-            var byFrom = string.CompareOrdinal(x.From.NodeId, y.From.NodeId);
-            return byFrom != 0 ? byFrom : string.CompareOrdinal(x.To.NodeId, y.To.NodeId);
-        });
+            var byName = string.CompareOrdinal(x.Author.Name, y.Author.Name);
+            return byName != 0 ? byName : string.CompareOrdinal(x.Author.NodeId, y.Author.NodeId);
+        }));
         return edges;
 
         int IndexOf(Author author)

@@ -88,16 +88,10 @@ public static partial class ContentResolver
 
         ReportDuplicateIdentifiers(publications, diagnostics);
 
+        // Every list belongs to one author or topic: sort them on every core.
         var allAuthors = researchers.Cast<Author>().Concat(externals.All).ToList();
-        foreach (var author in allAuthors)
-        {
-            author.WorksList.Sort(Publication.NewestFirst);
-        }
-
-        foreach (var topic in topics.Values)
-        {
-            topic.PublicationsList.Sort(Publication.NewestFirst);
-        }
+        Parallel.ForEach(allAuthors, author => author.WorksList.Sort(Publication.NewestFirst));
+        Parallel.ForEach(topics.Values, topic => topic.PublicationsList.Sort(Publication.NewestFirst));
 
         foreach (var institution in institutions.Values)
         {
