@@ -20,6 +20,9 @@ switch (args)
     case ["site-slices", var site]:
         SiteProbes.Slices(site);
         return 0;
+    case ["page-costs", var site]:
+        PageCostProbe.Run(site);
+        return 0;
     case ["site-render", var site]:
         SiteProbes.Render(site);
         return 0;

@@ -60,10 +60,12 @@ internal static class SiteProbes
         Console.WriteLine($"full graph: {clock.ElapsedMilliseconds} ms (layout in parallel), {full.Length:N0} bytes");
     }
 
-    /// <summary>Every file but the graph's, rendered once after a warm-up, summed by path pattern.</summary>
+    /// <summary>Every file but the graph's, rendered once after a warm-up (slices cut beforehand, as in a build), summed by path pattern.</summary>
     public static void Render(string site)
     {
         var session = SiteSession.Create(Resolve(site), site, new DiagnosticBag()) ?? throw new InvalidOperationException("The templates do not parse.");
+        // As a build does: pages then list their slices' members without cutting them.
+        session.CutSlices();
         var paths = session.Paths.Where(p => !p.StartsWith("graph/", StringComparison.Ordinal)).ToArray();
         foreach (var path in paths.Take(2000))
         {
@@ -89,6 +91,50 @@ internal static class SiteProbes
         foreach (var (pattern, sum) in byPattern.OrderByDescending(p => p.Value.Ticks).ThenBy(p => p.Key, StringComparer.Ordinal).Take(15))
         {
             Console.WriteLine($"{Milliseconds(sum.Ticks),9:0} ms {sum.Files,7} files {sum.Bytes / 1048576.0,8:0.0} MiB written {sum.Allocated / 1048576.0,9:0.0} MiB allocated  {pattern}");
+        }
+    }
+}
+
+internal static class PageCostProbe
+{
+    public static void Run(string site)
+    {
+        var graph = typeof(SiteProbes).GetMethod("Resolve", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.Invoke(null, [site]) as BzPeer.Model.ContentGraph;
+        var diagnostics = new BzPeer.Diagnostics.DiagnosticBag();
+        var session = SiteSession.Create(graph!, site, diagnostics)!;
+        session.CutSlices();
+        for (var round = 0; round < 3; round++)
+        {
+            var a = GC.GetAllocatedBytesForCurrentThread();
+            var t = Stopwatch.GetTimestamp();
+            foreach (var p in graph!.Publications)
+            {
+                MarkdownRenderer.Render(p.Record.Body);
+            }
+            Console.WriteLine($"markdown: {graph.Publications.Count} abstracts {(Stopwatch.GetTimestamp() - t) * 1000.0 / Stopwatch.Frequency:0} ms {(GC.GetAllocatedBytesForCurrentThread() - a) >> 20} MiB");
+        }
+        var engine = new TemplateEngine(site, diagnostics);
+        engine.Validate();
+        foreach (var prefix in new[] { "publications/", "researchers/" })
+        {
+            var pages = session.Pages.Where(p => p.Url.StartsWith(prefix) && p.Url.Length > prefix.Length && p.Template is "pages/publication.html" or "pages/researcher.html").ToArray();
+            for (var round = 0; round < 2; round++)
+            {
+                long modelTicks = 0, renderTicks = 0, modelBytes = 0, renderBytes = 0;
+                foreach (var page in pages)
+                {
+                    var a = GC.GetAllocatedBytesForCurrentThread();
+                    var t = Stopwatch.GetTimestamp();
+                    var model = page.Model();
+                    var t2 = Stopwatch.GetTimestamp();
+                    var b = GC.GetAllocatedBytesForCurrentThread();
+                    engine.RenderPage(page.Template, model, page.Layout, body => new BzPeer.Rendering.Views.LayoutModel(model.Site, model.Page, body));
+                    var t3 = Stopwatch.GetTimestamp();
+                    var c = GC.GetAllocatedBytesForCurrentThread();
+                    modelTicks += t2 - t; renderTicks += t3 - t2; modelBytes += b - a; renderBytes += c - b;
+                }
+                Console.WriteLine($"{prefix} {pages.Length} pages: model {modelTicks * 1000.0 / Stopwatch.Frequency:0} ms {modelBytes >> 20} MiB, render {renderTicks * 1000.0 / Stopwatch.Frequency:0} ms {renderBytes >> 20} MiB");
+            }
         }
     }
 }

@@ -45,16 +45,15 @@ internal static class MarkdownRenderer
 
     private static string Write(MarkdownDocument document, bool plain)
     {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        if (plain)
+        if (!plain)
         {
-            // What Markdig's own ToPlainText does: the same renderer with tags and escaping off.
-            renderer.EnableHtmlForBlock = false;
-            renderer.EnableHtmlForInline = false;
-            renderer.EnableHtmlEscape = false;
+            // Markdig renders a parsed document with a renderer from its pool, set up once per pipeline.
+            return Markdown.ToHtml(document, Pipeline);
         }
 
+        using var writer = new StringWriter();
+        // What Markdig's own ToPlainText does: the same renderer with tags and escaping off.
+        var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();

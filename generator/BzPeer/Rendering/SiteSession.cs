@@ -98,13 +98,7 @@ internal sealed class SiteSession
         var failed = true;
         try
         {
-            var centres = _graphModel.SliceCentres.ToArray();
-            var members = clock.Time("slices", () => _graphModel.AllSliceMembers(centres));
-            for (var i = 0; i < centres.Length; i++)
-            {
-                _slices[centres[i]] = members[i].Select(m => _graphModel.Index.Nodes[m]).ToArray();
-            }
-
+            var (centres, members) = clock.Time("slices", CutSlices);
             clock.Time("render", () =>
             {
                 var jobs = Jobs(centres, members);
@@ -140,6 +134,19 @@ internal sealed class SiteSession
                 return 0;
             });
         }
+    }
+
+    /// <summary>Every entity's slice, cut on every core, kept for the pages that list its members.</summary>
+    internal (Entity[] Centres, int[][] Members) CutSlices()
+    {
+        var centres = _graphModel.SliceCentres.ToArray();
+        var members = _graphModel.AllSliceMembers(centres);
+        for (var i = 0; i < centres.Length; i++)
+        {
+            _slices[centres[i]] = members[i].Select(m => _graphModel.Index.Nodes[m]).ToArray();
+        }
+
+        return (centres, members);
     }
 
     /// <summary>Every route but graph.json, the pages that take longest first (see <see cref="RenderAll"/>).</summary>

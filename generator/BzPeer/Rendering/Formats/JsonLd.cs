@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Text;
 using BzPeer.Model;
 
 namespace BzPeer.Rendering.Formats;
@@ -8,143 +9,200 @@ namespace BzPeer.Rendering.Formats;
 /// <summary>schema.org JSON-LD for publications (ScholarlyArticle), profiles (Person) and institutions (Organization).</summary>
 internal static class JsonLd
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonWriterOptions Options = new()
     {
         // Escapes <, >, & and U+2028/2029: the JSON cannot end its <script> element early.
         Encoder = JavaScriptEncoder.Default,
-        WriteIndented = false,
+        Indented = false,
     };
 
-    public static RawHtml Publication(Publication publication, SiteUrls urls, string abstractText)
+    /// <summary>One buffer and writer per thread, reset for each page: a build writes one of these per page.</summary>
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_writer;
+
+    public static RawHtml Publication(Publication publication, SiteUrls urls, string abstractText) => Script(json =>
     {
-        var node = new JsonObject
+        json.WriteString("@context", "https://schema.org");
+        json.WriteString("@type", "ScholarlyArticle");
+        json.WriteString("@id", urls.Absolute(publication.Url));
+        json.WriteString("headline", Truncate(publication.Title, 110));
+        json.WriteString("name", publication.Title);
+        json.WriteString("url", urls.Absolute(publication.Url));
+        json.WriteString("datePublished", publication.Record.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            ?? publication.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteStartArray("author");
+        foreach (var author in publication.Authors)
         {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "ScholarlyArticle",
-            ["@id"] = urls.Absolute(publication.Url),
-            ["headline"] = Truncate(publication.Title, 110),
-            ["name"] = publication.Title,
-            ["url"] = urls.Absolute(publication.Url),
-            ["datePublished"] = publication.Record.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-                ?? publication.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["author"] = new JsonArray(publication.Authors.Select(a => (JsonNode)Person(a, urls)).ToArray()),
-        };
+            json.WriteStartObject();
+            Person(json, author, urls);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         if (abstractText.Length > 0)
         {
-            node["abstract"] = abstractText;
+            json.WriteString("abstract", abstractText);
         }
 
         if (publication.Record.Venue is { Length: > 0 } venue)
         {
-            node["isPartOf"] = new JsonObject { ["@type"] = "Periodical", ["name"] = venue };
+            json.WriteStartObject("isPartOf");
+            json.WriteString("@type", "Periodical");
+            json.WriteString("name", venue);
+            json.WriteEndObject();
         }
 
         if (publication.Topics.Count > 0)
         {
-            node["about"] = new JsonArray(publication.Topics.Select(t => (JsonNode)new JsonObject { ["@type"] = "Thing", ["name"] = t.Name }).ToArray());
+            json.WriteStartArray("about");
+            foreach (var topic in publication.Topics)
+            {
+                json.WriteStartObject();
+                json.WriteString("@type", "Thing");
+                json.WriteString("name", topic.Name);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
         }
 
-        var sameAs = new JsonArray();
-        if (publication.Doi is { } doi)
+        var (doi, arxiv) = (publication.Doi, publication.Arxiv);
+        if (doi is not null)
         {
-            sameAs.Add($"https://doi.org/{doi}");
-            node["identifier"] = new JsonObject { ["@type"] = "PropertyValue", ["propertyID"] = "DOI", ["value"] = doi };
+            json.WriteStartObject("identifier");
+            json.WriteString("@type", "PropertyValue");
+            json.WriteString("propertyID", "DOI");
+            json.WriteString("value", doi);
+            json.WriteEndObject();
         }
 
-        if (publication.Arxiv is { } arxiv)
+        if (doi is not null || arxiv is not null)
         {
-            sameAs.Add($"https://arxiv.org/abs/{arxiv}");
+            json.WriteStartArray("sameAs");
+            if (doi is not null)
+            {
+                json.WriteStringValue($"https://doi.org/{doi}");
+            }
+
+            if (arxiv is not null)
+            {
+                json.WriteStringValue($"https://arxiv.org/abs/{arxiv}");
+            }
+
+            json.WriteEndArray();
         }
+    });
 
-        if (sameAs.Count > 0)
-        {
-            node["sameAs"] = sameAs;
-        }
-
-        return Script(node);
-    }
-
-    public static RawHtml Researcher(Researcher researcher, SiteUrls urls)
+    public static RawHtml Researcher(Researcher researcher, SiteUrls urls) => Script(json =>
     {
-        var node = Person(researcher, urls);
-        node["@context"] = "https://schema.org";
-        node["@id"] = urls.Absolute(researcher.Url);
+        Person(json, researcher, urls);
+        json.WriteString("@context", "https://schema.org");
+        json.WriteString("@id", urls.Absolute(researcher.Url));
         if (researcher.Record.Summary is { Length: > 0 } summary)
         {
-            node["description"] = summary;
+            json.WriteString("description", summary);
         }
 
-        node["jobTitle"] = researcher.Record.Role;
+        json.WriteString("jobTitle", researcher.Record.Role);
         if (researcher.Affiliations.Count > 0)
         {
-            node["affiliation"] = new JsonArray(researcher.Affiliations.Select(i => (JsonNode)Organization(i, urls)).ToArray());
-        }
-
-        var sameAs = new JsonArray();
-        if (researcher.Record.Orcid is { } orcid)
-        {
-            sameAs.Add($"https://orcid.org/{orcid}");
-        }
-
-        foreach (var link in researcher.Record.Links)
-        {
-            if (link.Value.StartsWith("http", StringComparison.Ordinal))
+            json.WriteStartArray("affiliation");
+            foreach (var institution in researcher.Affiliations)
             {
-                sameAs.Add(link.Value);
+                json.WriteStartObject();
+                Organization(json, institution, urls);
+                json.WriteEndObject();
             }
+
+            json.WriteEndArray();
         }
 
-        if (sameAs.Count > 0)
+        var links = researcher.Record.Links.Where(l => l.Value.StartsWith("http", StringComparison.Ordinal)).ToList();
+        if (researcher.Record.Orcid is not null || links.Count > 0)
         {
-            node["sameAs"] = sameAs;
+            json.WriteStartArray("sameAs");
+            if (researcher.Record.Orcid is { } orcid)
+            {
+                json.WriteStringValue($"https://orcid.org/{orcid}");
+            }
+
+            foreach (var link in links)
+            {
+                json.WriteStringValue(link.Value);
+            }
+
+            json.WriteEndArray();
         }
 
         if (researcher.Figures.Topics.Count > 0)
         {
-            node["knowsAbout"] = new JsonArray(researcher.Figures.Topics.Select(t => (JsonNode)t.Name).ToArray());
+            json.WriteStartArray("knowsAbout");
+            foreach (var topic in researcher.Figures.Topics)
+            {
+                json.WriteStringValue(topic.Name);
+            }
+
+            json.WriteEndArray();
         }
+    });
 
-        return Script(node);
-    }
-
-    public static RawHtml Institution(Institution institution, SiteUrls urls)
+    public static RawHtml Institution(Institution institution, SiteUrls urls) => Script(json =>
     {
-        var node = Organization(institution, urls);
-        node["@context"] = "https://schema.org";
-        node["@id"] = urls.Absolute(institution.Url);
-        return Script(node);
-    }
+        Organization(json, institution, urls);
+        json.WriteString("@context", "https://schema.org");
+        json.WriteString("@id", urls.Absolute(institution.Url));
+    });
 
-    private static JsonObject Person(Author author, SiteUrls urls)
+    /// <summary>A Person's members (the caller opens and closes the object).</summary>
+    private static void Person(Utf8JsonWriter json, Author author, SiteUrls urls)
     {
-        var node = new JsonObject { ["@type"] = "Person", ["name"] = author.Name };
+        json.WriteString("@type", "Person");
+        json.WriteString("name", author.Name);
         if (author.Url is { } url)
         {
-            node["url"] = urls.Absolute(url);
+            json.WriteString("url", urls.Absolute(url));
         }
-
-        return node;
     }
 
-    private static JsonObject Organization(Institution institution, SiteUrls urls)
+    /// <summary>An Organization's members (the caller opens and closes the object).</summary>
+    private static void Organization(Utf8JsonWriter json, Institution institution, SiteUrls urls)
     {
-        var node = new JsonObject { ["@type"] = "Organization", ["name"] = institution.Name, ["url"] = urls.Absolute(institution.Url) };
+        json.WriteString("@type", "Organization");
+        json.WriteString("name", institution.Name);
+        json.WriteString("url", urls.Absolute(institution.Url));
         var record = institution.Record;
         if (record?.Ror is { } ror)
         {
-            node["sameAs"] = ror;
+            json.WriteString("sameAs", ror);
         }
 
         if (record?.Country is { } country)
         {
-            node["address"] = new JsonObject { ["@type"] = "PostalAddress", ["addressCountry"] = country };
+            json.WriteStartObject("address");
+            json.WriteString("@type", "PostalAddress");
+            json.WriteString("addressCountry", country);
+            json.WriteEndObject();
         }
-
-        return node;
     }
 
-    private static RawHtml Script(JsonObject node) =>
-        new($"<script type=\"application/ld+json\">{node.ToJsonString(Options)}</script>");
+    /// <summary>The object that <paramref name="members"/> writes, in a script element.</summary>
+    private static RawHtml Script(Action<Utf8JsonWriter> members)
+    {
+        var (buffer, json) = t_writer ??= NewWriter();
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        json.WriteStartObject();
+        members(json);
+        json.WriteEndObject();
+        json.Flush();
+        return new RawHtml(string.Concat("<script type=\"application/ld+json\">", Encoding.UTF8.GetString(buffer.WrittenSpan), "</script>"));
+    }
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewWriter()
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        return (buffer, new Utf8JsonWriter(buffer, Options));
+    }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
