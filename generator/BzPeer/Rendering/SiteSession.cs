@@ -16,7 +16,8 @@ namespace BzPeer.Rendering;
 internal sealed class SiteSession
 {
     private readonly Dictionary<string, Func<byte[]?>> _routes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Entity, IReadOnlyList<Entity>> _slices = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Each entity's slice as node indexes (a large site has 60,000 of them: no entity array per slice is kept).</summary>
+    private readonly ConcurrentDictionary<Entity, int[]> _slices = new(ReferenceEqualityComparer.Instance);
     private readonly TemplateEngine _engine;
     private readonly GraphModel _graphModel;
     private readonly ViewFactory _views;
@@ -143,7 +144,7 @@ internal sealed class SiteSession
         var members = _graphModel.AllSliceMembers(centres);
         for (var i = 0; i < centres.Length; i++)
         {
-            _slices[centres[i]] = members[i].Select(m => _graphModel.Index.Nodes[m]).ToArray();
+            _slices[centres[i]] = members[i];
         }
 
         return (centres, members);
@@ -184,7 +185,25 @@ internal sealed class SiteSession
     private static long Cost(PlannedPage page) => PageCost + ListedCost * page.Listed;
 
     private IReadOnlyList<Entity> SliceOf(Entity entity) =>
-        _slices.GetOrAdd(entity, e => _graphModel.SliceMembers(e).Select(m => _graphModel.Index.Nodes[m]).ToArray());
+        new SliceEntities(_slices.GetOrAdd(entity, _graphModel.SliceMembers), _graphModel.Index.Nodes);
+
+    /// <summary>A slice's members seen as entities, without copying them.</summary>
+    private sealed class SliceEntities(int[] members, Entity[] nodes) : IReadOnlyList<Entity>
+    {
+        public Entity this[int index] => nodes[members[index]];
+
+        public int Count => members.Length;
+
+        public IEnumerator<Entity> GetEnumerator()
+        {
+            foreach (var member in members)
+            {
+                yield return nodes[member];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     private byte[]? RenderPage(PlannedPage page)
     {
