@@ -102,7 +102,7 @@ internal static class SiteProbes
             Lap(2);
             var frontMatter = document is null ? null : FrontMatter.Split(document, diagnostics);
             Lap(3);
-            var map = frontMatter is null ? null : YamlParser.ParseMapping(frontMatter.Yaml, relative, frontMatter.YamlLineOffset, diagnostics);
+            var map = frontMatter is null ? null : YamlParser.Parse(frontMatter.Yaml, relative, frontMatter.YamlLineOffset, diagnostics);
             Lap(4);
             if (map is not null)
             {

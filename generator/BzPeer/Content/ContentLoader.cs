@@ -22,7 +22,7 @@ public static partial class ContentLoader
             return null;
         }
 
-        var map = YamlParser.ParseMapping(frontMatter.Yaml, document.Path, frontMatter.YamlLineOffset, diagnostics);
+        var map = YamlParser.Parse(frontMatter.Yaml, document.Path, frontMatter.YamlLineOffset, diagnostics);
         if (map is null)
         {
             return null;
