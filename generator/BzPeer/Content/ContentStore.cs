@@ -71,10 +71,14 @@ public sealed class ContentStore
         var seen = new Dictionary<(ContentKind, string), string>();
         var documents = new SortedDictionary<string, SourceDocument>(StringComparer.Ordinal);
         // Ordered by kind, id, then path, so a duplicate id is reported on the later file (.md before .yml).
-        var entries = _entries.Values
-            .OrderBy(e => e.File?.Kind ?? ContentKind.Researcher)
-            .ThenBy(e => e.File?.Id ?? "", StringComparer.Ordinal)
-            .ThenBy(e => e.Path, StringComparer.Ordinal);
+        var entries = _entries.Values.ToArray();
+        Array.Sort(entries, static (a, b) =>
+        {
+            var byKind = (a.File?.Kind ?? ContentKind.Researcher).CompareTo(b.File?.Kind ?? ContentKind.Researcher);
+            var byId = byKind != 0 ? byKind : string.CompareOrdinal(a.File?.Id ?? "", b.File?.Id ?? "");
+            // Paths are the store's keys, so no two entries tie and this unstable sort orders as a stable one would.
+            return byId != 0 ? byId : string.CompareOrdinal(a.Path, b.Path);
+        });
         foreach (var entry in entries)
         {
             foreach (var diagnostic in entry.Diagnostics)
