@@ -47,7 +47,7 @@ public static partial class ContentLoader
 
     internal sealed record ContentFile(ContentKind Kind, string Id, string FullPath, string RelativePath);
 
-    /// <summary>A file a listing found: its site-relative path, and false when its directory entry says it is no symbolic link.</summary>
+    /// <summary>A file a listing found: its site-relative path, and false when its directory entry says it is not a symbolic link.</summary>
     internal readonly record struct ListedFile(string Relative, bool MayBeLink);
 
     /// <summary>Every file under the four content folders, as site-relative paths.</summary>
@@ -55,8 +55,8 @@ public static partial class ContentLoader
 
     /// <summary>
     /// Every file under the four content folders (as <c>Directory.EnumerateFiles</c> lists them), each marked when
-    /// it may be a symbolic link. A directory entry's type tells without a system call per file: the files a listing
-    /// that skips links returns are no links, and only the rest of the full listing needs its link resolved.
+    /// it may be a symbolic link. A directory entry's type tells without a system call per file: what a listing that
+    /// skips links returns is not a link, and only the rest of the full listing needs a readlink.
     /// </summary>
     internal static List<ListedFile> List(string siteRoot)
     {
@@ -109,7 +109,7 @@ public static partial class ContentLoader
     /// why, for files in a content folder that cannot be content — for anything else.
     /// </summary>
     /// <param name="folders">Answers for content/ and content/KIND/ already checked during one load (every file shares them).</param>
-    /// <param name="mayBeLink">False when a listing just saw that the file itself is no symbolic link.</param>
+    /// <param name="mayBeLink">False when a listing just saw that the file itself is not a symbolic link.</param>
     internal static ContentFile? Classify(string siteRoot, string relative, DiagnosticBag diagnostics,
         System.Collections.Concurrent.ConcurrentDictionary<string, bool>? folders = null, bool mayBeLink = true)
     {

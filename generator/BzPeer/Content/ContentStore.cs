@@ -30,7 +30,7 @@ public sealed class ContentStore
     /// Set during a load, whose paths were just listed: answers for the folders every file shares, and no
     /// check that the file still exists (a file deleted since is reported as unreadable).
     /// </param>
-    /// <param name="mayBeLink">False when the listing saw the file is no symbolic link.</param>
+    /// <param name="mayBeLink">False when the listing saw that the file is not a symbolic link.</param>
     private bool Refresh(string relative, ConcurrentDictionary<string, bool>? folders, bool mayBeLink)
     {
         if (!relative.StartsWith("content/", StringComparison.Ordinal))

@@ -29,7 +29,6 @@ internal sealed class YamlTreeBuilder
     private Collection[] _open = new Collection[8];
     private int _depth;
     private YamlValue? _documentRoot;
-    private int _documents;
 
     private YamlTreeBuilder()
     {
@@ -72,11 +71,7 @@ internal sealed class YamlTreeBuilder
                 _documentRoot = null;
                 break;
             case DocumentEnd when _depth == 0 && _documentRoot is not null:
-                if (++_documents == 1)
-                {
-                    FirstRoot = _documentRoot;
-                }
-
+                FirstRoot ??= _documentRoot;
                 break;
             case Scalar scalar:
                 Complete(new YamlScalar(scalar.Start, scalar.Value, scalar.Style, scalar.Tag));
@@ -108,7 +103,6 @@ internal sealed class YamlTreeBuilder
         Array.Clear(_open, 0, _depth);
         _depth = 0;
         _documentRoot = null;
-        _documents = 0;
         FirstRoot = null;
         Duplicate = null;
         Malformed = null;

@@ -157,6 +157,15 @@ internal static class BrokenCases
             File.WriteAllText(outside, "---\nname: Secret\n---\nsecret text\n");
             File.CreateSymbolicLink(Path.Combine(s.Root, R, "linked.md"), outside);
         }, [DiagnosticCodes.UnreadableFile], R + "linked.md"),
+        // The listing tells links from other files by their directory entries; links still get the full check.
+        new("symlink-inside-the-site-is-read", s =>
+        {
+            Directory.CreateDirectory(Path.Combine(s.Root, "notes"));
+            File.WriteAllText(Path.Combine(s.Root, "notes", "bob.md"), "---\nname: Bob\n---\n");
+            File.CreateSymbolicLink(Path.Combine(s.Root, R, "bob.md"), Path.Combine("..", "..", "notes", "bob.md"));
+        }, []),
+        new("broken-symlink", s => File.CreateSymbolicLink(Path.Combine(s.Root, R, "gone.md"), Path.Combine(s.Root, "nowhere.md")),
+            [DiagnosticCodes.UnreadableFile], R + "gone.md"),
         new("symlinked-folder-out-of-site", s =>
         {
             var outside = Path.Combine(Path.GetTempPath(), "bzpeer-outside-" + Guid.NewGuid().ToString("N")[..8]);
