@@ -74,7 +74,8 @@ public sealed class ContentStore
         var entries = _entries.Values.ToArray();
         Array.Sort(entries, static (a, b) =>
         {
-            var byKind = (a.File?.Kind ?? ContentKind.Researcher).CompareTo(b.File?.Kind ?? ContentKind.Researcher);
+            // As ints: Enum.CompareTo(object) would box both sides of every comparison.
+            var byKind = ((int)(a.File?.Kind ?? ContentKind.Researcher)).CompareTo((int)(b.File?.Kind ?? ContentKind.Researcher));
             var byId = byKind != 0 ? byKind : string.CompareOrdinal(a.File?.Id ?? "", b.File?.Id ?? "");
             // Paths are the store's keys, so no two entries tie and this unstable sort orders as a stable one would.
             return byId != 0 ? byId : string.CompareOrdinal(a.Path, b.Path);
