@@ -15,6 +15,7 @@ using BzPeer.Tests.Graph;
 // "cpu" is process CPU time: a steadier figure than wall time on a shared machine.
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-slices SITE   (a real site's slices, step by step)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-render SITE   (a real site's files, by path pattern)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-load SITE     (loading a site's content: all cores, one thread, by step)
 switch (args)
 {
     case ["site-slices", var site]:
@@ -25,6 +26,9 @@ switch (args)
         return 0;
     case ["site-render", var site]:
         SiteProbes.Render(site);
+        return 0;
+    case ["site-load", var site]:
+        SiteProbes.Load(site);
         return 0;
 }
 

@@ -12,7 +12,7 @@ namespace BzPeer.Bench.Layout;
 
 /// <summary>
 /// Where a real site's build time goes, one part at a time on one thread (a build runs them in parallel):
-/// the steps of cutting and drawing every graph slice, and rendering each kind of file.
+/// loading the content, the steps of cutting and drawing every graph slice, and rendering each kind of file.
 /// </summary>
 internal static class SiteProbes
 {
@@ -23,6 +23,114 @@ internal static class SiteProbes
         var diagnostics = new DiagnosticBag();
         var config = SiteConfigLoader.Load(site, diagnostics, null);
         return ContentResolver.Resolve(config, ContentLoader.Load(site, diagnostics), diagnostics);
+    }
+
+    /// <summary>
+    /// The load stage (content files to records) whole: once cold, then warm on all cores and on one thread;
+    /// then its steps one file at a time. CPU time is the figure to compare on a shared machine. This project
+    /// runs with the runtime's defaults; for the CLI's, set DOTNET_TieredPGO=0 DOTNET_TC_QuickJitForLoops=0
+    /// DOTNET_TC_CallCountingDelayMs=0 DOTNET_GCConserveMemory=9 DOTNET_SYSTEM_IO_DISABLEFILELOCKING=1.
+    /// </summary>
+    public static void Load(string site)
+    {
+        var counts = "";
+        for (var run = 0; run < 7; run++)
+        {
+            var label = run == 0 ? "cold, all cores" : run < 4 ? "warm, all cores" : "warm, one thread";
+            var diagnostics = new DiagnosticBag();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var pause = GC.GetTotalPauseDuration();
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var clock = Stopwatch.StartNew();
+            var content = run < 4 ? ContentLoader.Load(site, diagnostics) : OnOneThread(() => ContentLoader.Load(site, diagnostics));
+            clock.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            pause = GC.GetTotalPauseDuration() - pause;
+            var gcs = $"gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}";
+            counts = $"{content.Researchers.Count} researchers, {content.Publications.Count} publications, {content.Topics.Count} topics, " +
+                     $"{content.Institutions.Count} institutions, {diagnostics.ErrorCount} errors, {diagnostics.WarningCount} warnings";
+            Console.WriteLine($"load {label,-16} cpu {cpu.TotalMilliseconds,6:0} ms  wall {clock.Elapsed.TotalMilliseconds,6:0} ms  allocated {allocated / 1048576.0,6:0.0} MiB  GC pauses {pause.TotalMilliseconds,4:0} ms, {gcs}");
+        }
+
+        Console.WriteLine(counts);
+        LoadSteps(site);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="load"/> on a scheduler that runs one task at a time: the loader's Parallel.ForEach
+    /// takes the current scheduler, so every file is read on this one thread without the loader knowing.
+    /// </summary>
+    private static T OnOneThread<T>(Func<T> load)
+    {
+        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, maxConcurrencyLevel: 1).ConcurrentScheduler;
+        return Task.Factory.StartNew(load, CancellationToken.None, TaskCreationOptions.None, scheduler).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Each step of reading a content file, summed over every file on one thread (after the runs above warmed it).</summary>
+    private static void LoadSteps(string site)
+    {
+        string[] names = ["enumerate", "classify", "read+decode", "front matter", "yaml", "fields+record", "assemble"];
+        var ticks = new long[names.Length];
+        var bytes = new long[names.Length];
+        var clock = Stopwatch.GetTimestamp();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+
+        void Lap(int step)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var nowAllocated = GC.GetAllocatedBytesForCurrentThread();
+            ticks[step] += now - clock;
+            bytes[step] += nowAllocated - allocated;
+            clock = now;
+            allocated = nowAllocated;
+        }
+
+        GC.Collect();
+        clock = Stopwatch.GetTimestamp();
+        var root = Path.GetFullPath(site);
+        var paths = ContentLoader.List(root);
+        Lap(0);
+        var folders = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var diagnostics = new DiagnosticBag();
+        foreach (var (relative, mayBeLink) in paths)
+        {
+            var file = ContentLoader.Classify(root, relative, diagnostics, folders, mayBeLink);
+            Lap(1);
+            var document = file is null ? null : SourceReader.Read(file.FullPath, relative, diagnostics);
+            Lap(2);
+            var frontMatter = document is null ? null : FrontMatter.Split(document, diagnostics);
+            Lap(3);
+            var map = frontMatter is null ? null : YamlParser.Parse(frontMatter.Yaml, relative, frontMatter.YamlLineOffset, diagnostics);
+            Lap(4);
+            if (map is not null)
+            {
+                var fields = new FieldReader(map, relative, frontMatter!.YamlLineOffset, diagnostics);
+                _ = file!.Kind switch
+                {
+                    ContentKind.Researcher => (ContentRecord?)RecordReaders.Researcher(file.Id, fields, frontMatter.Body, frontMatter.BodyLine),
+                    ContentKind.Publication => RecordReaders.Publication(file.Id, fields, frontMatter.Body, frontMatter.BodyLine),
+                    ContentKind.Topic => RecordReaders.Topic(file.Id, fields, frontMatter.Body, frontMatter.BodyLine),
+                    _ => RecordReaders.Institution(file.Id, fields, frontMatter.Body, frontMatter.BodyLine),
+                };
+            }
+
+            Lap(5);
+        }
+
+        var store = ContentStore.Load(site);
+        GC.Collect();
+        clock = Stopwatch.GetTimestamp();
+        allocated = GC.GetAllocatedBytesForCurrentThread();
+        store.Assemble(new DiagnosticBag());
+        Lap(6);
+        Console.WriteLine($"steps, one thread, {paths.Count} files:");
+        for (var i = 0; i < names.Length; i++)
+        {
+            Console.WriteLine($"  {names[i],-14} {Milliseconds(ticks[i]),7:0} ms {Milliseconds(ticks[i]) * 1000 / paths.Count,7:0.0} µs/file " +
+                              $"{bytes[i] / 1048576.0,8:0.0} MiB {bytes[i] / (double)paths.Count,8:0} B/file");
+        }
     }
 
     /// <summary>Edges within, thinning, layout and JSON of every slice, by the kind of its centre; then the full graph.</summary>

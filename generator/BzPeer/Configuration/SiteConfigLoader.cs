@@ -1,6 +1,5 @@
 using BzPeer.Content;
 using BzPeer.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace BzPeer.Configuration;
 
@@ -19,7 +18,7 @@ internal static class SiteConfigLoader
         if (File.Exists(fullPath))
         {
             var document = SourceReader.Read(fullPath, FileName, diagnostics);
-            var map = document is null ? null : YamlParser.ParseMapping(document.Text, FileName, 0, diagnostics);
+            var map = document is null ? null : YamlParser.Parse(document.Text.AsMemory(), FileName, 0, diagnostics);
             if (map is not null)
             {
                 config = Read(new FieldReader(map, FileName, 0, diagnostics), diagnostics);
@@ -116,9 +115,9 @@ internal static class SiteConfigLoader
         return repo.Value.Value.TrimEnd('/');
     }
 
-    private static FieldReader? Sub(FieldReader parent, YamlNode node, string key, DiagnosticBag diagnostics)
+    private static FieldReader? Sub(FieldReader parent, YamlValue node, string key, DiagnosticBag diagnostics)
     {
-        if (node is YamlMappingNode map)
+        if (node is YamlMap map)
         {
             return new FieldReader(map, parent.Path, 0, diagnostics);
         }
@@ -154,7 +153,7 @@ internal static class SiteConfigLoader
         }
 
         ReportUnknownKeys(fields, ["weights", "caps", "tiers"], diagnostics, "trust.");
-        if (fields.Node("weights") is YamlMappingNode weightsMap)
+        if (fields.Node("weights") is YamlMap weightsMap)
         {
             var weights = new FieldReader(weightsMap, root.Path, 0, diagnostics);
             ReportUnknownKeys(weights, ["verification", "works", "close_collaborators", "followers", "completeness"], diagnostics, "trust.weights.");
@@ -168,7 +167,7 @@ internal static class SiteConfigLoader
             };
         }
 
-        if (fields.Node("caps") is YamlMappingNode capsMap)
+        if (fields.Node("caps") is YamlMap capsMap)
         {
             var caps = new FieldReader(capsMap, root.Path, 0, diagnostics);
             ReportUnknownKeys(caps, ["works", "close_collaborators", "followers"], diagnostics, "trust.caps.");
@@ -188,18 +187,18 @@ internal static class SiteConfigLoader
         return trust;
     }
 
-    private static List<TrustTier>? ReadTiers(YamlNode node, FieldReader root, DiagnosticBag diagnostics)
+    private static List<TrustTier>? ReadTiers(YamlValue node, FieldReader root, DiagnosticBag diagnostics)
     {
-        if (node is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+        if (node is not YamlList sequence || sequence.Items.Count == 0)
         {
             diagnostics.Error(DiagnosticCodes.ConfigWrongType, root.At(node), "'trust.tiers' must be a list of '{name: …, min: …}' entries.");
             return null;
         }
 
         var tiers = new List<TrustTier>();
-        foreach (var item in sequence.Children)
+        foreach (var item in sequence.Items)
         {
-            if (item is not YamlMappingNode map)
+            if (item is not YamlMap map)
             {
                 diagnostics.Error(DiagnosticCodes.ConfigWrongType, root.At(item), "Each tier must be '{name: …, min: …}'.");
                 return null;

@@ -17,16 +17,21 @@ public sealed class ContentStore
     public static ContentStore Load(string siteDirectory)
     {
         var store = new ContentStore(Path.GetFullPath(siteDirectory));
-        var paths = ContentLoader.Enumerate(store._siteRoot).ToArray();
+        var files = ContentLoader.List(store._siteRoot);
         var folders = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        Parallel.ForEach(paths, path => store.Refresh(path, folders));
+        Parallel.ForEach(files, file => store.Refresh(file.Relative, folders, file.MayBeLink));
         return store;
     }
 
     /// <summary>Re-reads one site-relative path (or forgets it when deleted). False when the path is not content.</summary>
-    public bool Refresh(string relative) => Refresh(relative, null);
+    public bool Refresh(string relative) => Refresh(relative, null, mayBeLink: true);
 
-    private bool Refresh(string relative, ConcurrentDictionary<string, bool>? folders)
+    /// <param name="folders">
+    /// Set during a load, whose paths were just listed: answers for the folders every file shares, and no
+    /// check that the file still exists (a file deleted since is reported as unreadable).
+    /// </param>
+    /// <param name="mayBeLink">False when the listing saw that the file is not a symbolic link.</param>
+    private bool Refresh(string relative, ConcurrentDictionary<string, bool>? folders, bool mayBeLink)
     {
         if (!relative.StartsWith("content/", StringComparison.Ordinal))
         {
@@ -34,8 +39,8 @@ public sealed class ContentStore
         }
 
         var diagnostics = new DiagnosticBag();
-        var file = ContentLoader.Classify(_siteRoot, relative, diagnostics, folders);
-        if (!File.Exists(Path.Combine(_siteRoot, relative)))
+        var file = ContentLoader.Classify(_siteRoot, relative, diagnostics, folders, mayBeLink);
+        if (folders is null && !File.Exists(Path.Combine(_siteRoot, relative)))
         {
             _entries.TryRemove(relative, out _);
             return true;
@@ -49,7 +54,7 @@ public sealed class ContentStore
             record = document is null ? null : ContentLoader.ReadRecord(file.Kind, file.Id, document, diagnostics);
         }
 
-        _entries[relative] = new Entry(relative, file, document, record, diagnostics.Sorted());
+        _entries[relative] = new Entry(relative, file, document, record, diagnostics.ErrorCount + diagnostics.WarningCount == 0 ? [] : diagnostics.Sorted());
         return true;
     }
 
@@ -66,10 +71,15 @@ public sealed class ContentStore
         var seen = new Dictionary<(ContentKind, string), string>();
         var documents = new SortedDictionary<string, SourceDocument>(StringComparer.Ordinal);
         // Ordered by kind, id, then path, so a duplicate id is reported on the later file (.md before .yml).
-        var entries = _entries.Values
-            .OrderBy(e => e.File?.Kind ?? ContentKind.Researcher)
-            .ThenBy(e => e.File?.Id ?? "", StringComparer.Ordinal)
-            .ThenBy(e => e.Path, StringComparer.Ordinal);
+        var entries = _entries.Values.ToArray();
+        Array.Sort(entries, static (a, b) =>
+        {
+            // As ints: Enum.CompareTo(object) would box both sides of every comparison.
+            var byKind = ((int)(a.File?.Kind ?? ContentKind.Researcher)).CompareTo((int)(b.File?.Kind ?? ContentKind.Researcher));
+            var byId = byKind != 0 ? byKind : string.CompareOrdinal(a.File?.Id ?? "", b.File?.Id ?? "");
+            // Paths are the store's keys, so no two entries tie and this unstable sort orders as a stable one would.
+            return byId != 0 ? byId : string.CompareOrdinal(a.Path, b.Path);
+        });
         foreach (var entry in entries)
         {
             foreach (var diagnostic in entry.Diagnostics)

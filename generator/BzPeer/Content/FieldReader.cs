@@ -1,7 +1,5 @@
 using System.Globalization;
 using BzPeer.Diagnostics;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace BzPeer.Content;
 
@@ -11,13 +9,15 @@ namespace BzPeer.Content;
 /// </summary>
 internal sealed class FieldReader
 {
-    private readonly YamlMappingNode _map;
-    private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
+    private readonly YamlMap _map;
     private readonly string _path;
     private readonly int _lineOffset;
     private readonly DiagnosticBag _diagnostics;
 
-    public FieldReader(YamlMappingNode map, string path, int lineOffset, DiagnosticBag diagnostics)
+    /// <summary>Which entries a reader asked for by name (every entry of that name), so <see cref="Extra"/> skips them.</summary>
+    private bool[]? _consumed;
+
+    public FieldReader(YamlMap map, string path, int lineOffset, DiagnosticBag diagnostics)
     {
         _map = map;
         _path = path;
@@ -28,18 +28,18 @@ internal sealed class FieldReader
     public string Path => _path;
 
     /// <summary>A reader over a map nested in this one (same file, same line offset).</summary>
-    public FieldReader Nested(YamlMappingNode map) => new(map, _path, _lineOffset, _diagnostics);
+    public FieldReader Nested(YamlMap map) => new(map, _path, _lineOffset, _diagnostics);
 
     public DiagnosticBag Diagnostics => _diagnostics;
 
-    public SourceLocation At(YamlNode node) => SourceLocation.FromYamlMark(_path, node.Start, _lineOffset);
+    public SourceLocation At(YamlValue node) => SourceLocation.FromYamlMark(_path, node.Start, _lineOffset);
 
     /// <summary>Where the key is written, or the top of the block when it is absent.</summary>
     public SourceLocation KeyLocation(string key)
     {
-        foreach (var entry in _map.Children)
+        foreach (var entry in _map.Entries)
         {
-            if (entry.Key is YamlScalarNode { Value: var name } && name == key)
+            if (entry.Key is YamlScalar { Value: var name } && name == key)
             {
                 return At(entry.Key);
             }
@@ -51,27 +51,30 @@ internal sealed class FieldReader
     /// <summary>Every key of the map with its location, in file order.</summary>
     public IEnumerable<Located<string>> KeyNames()
     {
-        foreach (var entry in _map.Children)
+        foreach (var entry in _map.Entries)
         {
-            if (entry.Key is YamlScalarNode { Value: { } name })
+            if (entry.Key is YamlScalar { Value: var name })
             {
                 yield return new Located<string>(name, At(entry.Key));
             }
         }
     }
 
-    public YamlNode? Node(string key)
+    /// <summary>The value of the first entry named <paramref name="key"/>; null when there is none or it is null.</summary>
+    public YamlValue? Node(string key)
     {
-        _consumed.Add(key);
-        foreach (var entry in _map.Children)
+        var entries = _map.Entries;
+        YamlValue? found = null;
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (entry.Key is YamlScalarNode { Value: var name } && name == key)
+            if (entries[i].Key is YamlScalar { Value: var name } && name == key)
             {
-                return IsNull(entry.Value) ? null : entry.Value;
+                (_consumed ??= new bool[entries.Count])[i] = true;
+                found ??= entries[i].Value;
             }
         }
 
-        return null;
+        return found is null || IsNull(found) ? null : found;
     }
 
     public Located<string>? String(string key, bool required = false, string? requiredHint = null)
@@ -192,15 +195,15 @@ internal sealed class FieldReader
         {
             case null:
                 return [];
-            case YamlScalarNode scalar:
+            case YamlScalar scalar:
                 return string.IsNullOrWhiteSpace(scalar.Value) ? [] : [new Located<string>(scalar.Value.Trim(), At(scalar))];
-            case YamlSequenceNode sequence:
-                var items = new List<Located<string>>(sequence.Children.Count);
-                foreach (var item in sequence.Children)
+            case YamlList list:
+                var items = new List<Located<string>>(list.Items.Count);
+                foreach (var item in list.Items)
                 {
-                    if (item is YamlScalarNode { Value: var value } && !IsNull(item))
+                    if (item is YamlScalar { Value: var value } && !IsNull(item))
                     {
-                        items.Add(new Located<string>(value!.Trim(), At(item)));
+                        items.Add(new Located<string>(value.Trim(), At(item)));
                     }
                     else if (!IsNull(item))
                     {
@@ -224,29 +227,23 @@ internal sealed class FieldReader
             return [];
         }
 
-        if (node is not YamlMappingNode map)
+        if (node is not YamlMap map)
         {
             _diagnostics.Error(DiagnosticCodes.WrongType, At(node), $"'{key}' must be a map of 'name: value' entries.", $"Write '{key}:' followed by lines '  name: value'.");
             return [];
         }
 
-        var entries = new List<KeyValuePair<string, Located<string>>>();
-        foreach (var entry in map.Children)
+        var entries = new List<KeyValuePair<string, Located<string>>>(map.Entries.Count);
+        foreach (var entry in map.Entries)
         {
-            var name = (entry.Key as YamlScalarNode)?.Value;
-            if (name is null)
+            if (entry.Key is not YamlScalar { Value: var name } || IsNull(entry.Value))
             {
                 continue;
             }
 
-            if (IsNull(entry.Value))
+            if (entry.Value is YamlScalar { Value: var value })
             {
-                continue;
-            }
-
-            if (entry.Value is YamlScalarNode { Value: var value })
-            {
-                entries.Add(new(name, new Located<string>(value!.Trim(), At(entry.Value))));
+                entries.Add(new(name, new Located<string>(value.Trim(), At(entry.Value))));
             }
             else
             {
@@ -254,48 +251,80 @@ internal sealed class FieldReader
             }
         }
 
-        return entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+        return InKeyOrder(entries);
     }
 
     /// <summary>Keys no reader consumed, as plain values (string, list, ordered map) for templates.</summary>
     public IReadOnlyDictionary<string, object?> Extra()
     {
         var extra = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var entry in _map.Children)
+        var entries = _map.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (entry.Key is YamlScalarNode { Value: { } name } && !_consumed.Contains(name))
+            if (entries[i].Key is YamlScalar { Value: var name } && _consumed?[i] != true)
             {
-                extra[name] = ToPlain(entry.Value);
+                extra[name] = ToPlain(entries[i].Value);
             }
         }
 
         return extra;
     }
 
-    internal static object? ToPlain(YamlNode node) => node switch
+    /// <summary>A value as templates see it: null, a string, a list, or a map sorted by key (the first of two same-named keys wins).</summary>
+    internal static object? ToPlain(YamlValue node)
     {
-        _ when IsNull(node) => null,
-        YamlScalarNode scalar => scalar.Value,
-        YamlSequenceNode sequence => sequence.Children.Select(ToPlain).ToList(),
-        YamlMappingNode map => new SortedDictionary<string, object?>(
-            map.Children.Where(e => e.Key is YamlScalarNode { Value: not null })
-                .GroupBy(e => ((YamlScalarNode)e.Key).Value!, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => ToPlain(g.First().Value), StringComparer.Ordinal),
-            StringComparer.Ordinal),
-        _ => null,
-    };
+        switch (node)
+        {
+            case YamlScalar scalar:
+                return scalar.IsNull ? null : scalar.Value;
+            case YamlList list:
+                var items = new List<object?>(list.Items.Count);
+                foreach (var item in list.Items)
+                {
+                    items.Add(ToPlain(item));
+                }
 
-    internal static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+                return items;
+            case YamlMap map:
+                var plain = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var entry in map.Entries)
+                {
+                    if (entry.Key is YamlScalar { Value: var name } && !plain.ContainsKey(name))
+                    {
+                        plain.Add(name, ToPlain(entry.Value));
+                    }
+                }
 
-    private YamlScalarNode? ExpectScalar(string key, YamlNode node, string expected)
+                return plain;
+            default:
+                return null;
+        }
+    }
+
+    internal static bool IsNull(YamlValue node) => node is YamlScalar { IsNull: true };
+
+    /// <summary>Sorted by key, keeping file order between equal keys (a stable sort); most maps are sorted already.</summary>
+    private static List<KeyValuePair<string, Located<string>>> InKeyOrder(List<KeyValuePair<string, Located<string>>> entries)
     {
-        if (node is YamlScalarNode scalar)
+        for (var i = 1; i < entries.Count; i++)
+        {
+            if (string.CompareOrdinal(entries[i - 1].Key, entries[i].Key) > 0)
+            {
+                return entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+            }
+        }
+
+        return entries;
+    }
+
+    private YamlScalar? ExpectScalar(string key, YamlValue node, string expected)
+    {
+        if (node is YamlScalar scalar)
         {
             return scalar;
         }
 
-        var found = node is YamlSequenceNode ? "a list" : "a map";
+        var found = node is YamlList ? "a list" : "a map";
         _diagnostics.Error(DiagnosticCodes.WrongType, At(node), $"'{key}' must be {expected}, not {found}.");
         return null;
     }

@@ -2,8 +2,8 @@ using BzPeer.Diagnostics;
 
 namespace BzPeer.Content;
 
-/// <summary>The YAML block and Markdown body of a content file, with where each starts.</summary>
-internal sealed record FrontMatter(string Yaml, int YamlLineOffset, string Body, int BodyLine)
+/// <summary>The YAML block (a slice of the file's text, not a copy) and Markdown body of a content file, with where each starts.</summary>
+internal sealed record FrontMatter(ReadOnlyMemory<char> Yaml, int YamlLineOffset, string Body, int BodyLine)
 {
     /// <summary>
     /// Splits "---\nYAML\n---\nBODY". A `.yml` file is all YAML (its body lives under `body:`).
@@ -14,7 +14,7 @@ internal sealed record FrontMatter(string Yaml, int YamlLineOffset, string Body,
         var text = document.Text;
         if (document.Path.EndsWith(".yml", StringComparison.Ordinal) || document.Path.EndsWith(".yaml", StringComparison.Ordinal))
         {
-            return new FrontMatter(text, 0, "", 0);
+            return new FrontMatter(text.AsMemory(), 0, "", 0);
         }
 
         if (!IsFence(text, 0, out var afterOpen))
@@ -31,7 +31,7 @@ internal sealed record FrontMatter(string Yaml, int YamlLineOffset, string Body,
         {
             if (IsFence(text, position, out var afterClose))
             {
-                var yaml = text[afterOpen..position];
+                var yaml = text.AsMemory(afterOpen, position - afterOpen);
                 var body = afterClose >= text.Length ? "" : text[afterClose..];
                 return new FrontMatter(yaml, 1, body, line + 1);
             }

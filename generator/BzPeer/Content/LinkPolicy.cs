@@ -9,13 +9,13 @@ public static class LinkPolicy
     public static bool IsSafe(string url)
     {
         var text = url.Trim();
-        if (text.Length == 0 || text.Any(char.IsControl))
+        if (text.Length == 0 || HasControlCharacter(text))
         {
             return false;
         }
 
         var colon = text.IndexOf(':');
-        var firstDelimiter = text.IndexOfAny(['/', '?', '#']);
+        var firstDelimiter = text.AsSpan().IndexOfAny('/', '?', '#');
         if (colon < 0 || (firstDelimiter >= 0 && firstDelimiter < colon))
         {
             // No scheme: relative. "//host" is protocol-relative and leaves the site's control, so refuse it.
@@ -29,5 +29,18 @@ public static class LinkPolicy
             "mailto" => true,
             _ => false,
         };
+    }
+
+    private static bool HasControlCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

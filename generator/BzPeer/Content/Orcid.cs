@@ -5,11 +5,13 @@ namespace BzPeer.Content;
 /// <summary>ORCID iDs: normalisation and the ISO 7064 11,2 check digit.</summary>
 public static partial class Orcid
 {
+    private static readonly string[] Prefixes = ["https://orcid.org/", "http://orcid.org/", "orcid.org/"];
+
     /// <summary>The bare iD (0000-0002-1825-0097) from a bare or https://orcid.org/ form, or null when malformed.</summary>
     public static string? Normalise(string value)
     {
         var text = value.Trim();
-        foreach (var prefix in new[] { "https://orcid.org/", "http://orcid.org/", "orcid.org/" })
+        foreach (var prefix in Prefixes)
         {
             if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {

@@ -1,5 +1,4 @@
 using BzPeer.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace BzPeer.Content;
 
@@ -8,6 +7,8 @@ internal static class RecordReaders
 {
     public static readonly string[] PublicationTypes =
         ["article", "preprint", "conference", "book", "chapter", "thesis", "report", "dataset", "software", "other"];
+
+    private static readonly string[] DoiPrefixes = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"];
 
     public static ResearcherRecord? Researcher(string id, FieldReader f, string body, int bodyLine)
     {
@@ -74,7 +75,7 @@ internal static class RecordReaders
         }
 
         var value = type.Value.Value.ToLowerInvariant();
-        if (PublicationTypes.Contains(value, StringComparer.Ordinal))
+        if (Array.IndexOf(PublicationTypes, value) >= 0)
         {
             return value;
         }
@@ -94,19 +95,19 @@ internal static class RecordReaders
         {
             case null:
                 break;
-            case YamlSequenceNode sequence:
-                foreach (var item in sequence.Children)
+            case YamlList list:
+                foreach (var item in list.Items)
                 {
                     if (FieldReader.IsNull(item))
                     {
                         continue;
                     }
 
-                    if (item is YamlScalarNode scalar)
+                    if (item is YamlScalar scalar)
                     {
-                        authors.Add(new AuthorItem(null, scalar.Value!.Trim(), f.At(item)));
+                        authors.Add(new AuthorItem(null, scalar.Value.Trim(), f.At(item)));
                     }
-                    else if (item is YamlMappingNode map)
+                    else if (item is YamlMap map)
                     {
                         var inner = f.Nested(map);
                         var id = inner.String("id")?.Value;
@@ -194,7 +195,7 @@ internal static class RecordReaders
         var text = value.Trim();
         if (kind == "doi")
         {
-            foreach (var prefix in new[] { "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:" })
+            foreach (var prefix in DoiPrefixes)
             {
                 if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using BzPeer.Diagnostics;
 
@@ -13,6 +14,18 @@ internal static class SourceReader
 
     public static SourceDocument? Read(string fullPath, string relativePath, DiagnosticBag diagnostics)
     {
+        if (TryReadOrdinaryFile(fullPath, out var buffer, out var length))
+        {
+            try
+            {
+                return Decode(buffer.AsSpan(0, length), fullPath, relativePath, diagnostics);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
         byte[] bytes;
         try
         {
@@ -36,9 +49,55 @@ internal static class SourceReader
         return Decode(bytes, fullPath, relativePath, diagnostics);
     }
 
-    internal static SourceDocument? Decode(byte[] bytes, string fullPath, string relativePath, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The common case in one open, one fstat and one read into a pooled buffer. False for anything else (an error,
+    /// an empty, special or too large file, one that shrinks while read): the way above, stat first then read,
+    /// then reports it exactly as it always did.
+    /// </summary>
+    private static bool TryReadOrdinaryFile(string fullPath, out byte[] buffer, out int length)
     {
-        ReadOnlySpan<byte> span = bytes;
+        buffer = [];
+        length = 0;
+        try
+        {
+            using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var size = RandomAccess.GetLength(handle);
+            if (size is <= 0 or > MaxFileBytes)
+            {
+                return false;
+            }
+
+            buffer = ArrayPool<byte>.Shared.Rent((int)size);
+            while (length < size)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(length, (int)size - length), length);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            if (length == size)
+            {
+                return true;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return false;
+    }
+
+    internal static SourceDocument? Decode(ReadOnlySpan<byte> span, string fullPath, string relativePath, DiagnosticBag diagnostics)
+    {
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             span = span[3..];

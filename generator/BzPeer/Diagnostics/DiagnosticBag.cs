@@ -8,12 +8,14 @@ namespace BzPeer.Diagnostics;
 /// </summary>
 public sealed class DiagnosticBag
 {
-    private readonly ConcurrentQueue<Diagnostic> _items = new();
+    // Made on the first diagnostic: a load keeps one bag per file, and most files have nothing to say.
+    private ConcurrentQueue<Diagnostic>? _items;
     private int _errors;
 
     public void Add(Diagnostic diagnostic)
     {
-        _items.Enqueue(diagnostic);
+        var items = _items ?? Interlocked.CompareExchange(ref _items, new ConcurrentQueue<Diagnostic>(), null) ?? _items;
+        items.Enqueue(diagnostic);
         if (diagnostic.IsError)
         {
             Interlocked.Increment(ref _errors);
@@ -30,11 +32,11 @@ public sealed class DiagnosticBag
 
     public int ErrorCount => Volatile.Read(ref _errors);
 
-    public int WarningCount => _items.Count - ErrorCount;
+    public int WarningCount => (_items?.Count ?? 0) - ErrorCount;
 
     /// <summary>The diagnostics in a deterministic order: by file, line, column, code.</summary>
     public IReadOnlyList<Diagnostic> Sorted() =>
-        _items.OrderBy(d => d.Location.Path, StringComparer.Ordinal)
+        (_items ?? []).OrderBy(d => d.Location.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Line)
             .ThenBy(d => d.Location.Column)
             .ThenBy(d => d.Code, StringComparer.Ordinal)

@@ -157,6 +157,15 @@ internal static class BrokenCases
             File.WriteAllText(outside, "---\nname: Secret\n---\nsecret text\n");
             File.CreateSymbolicLink(Path.Combine(s.Root, R, "linked.md"), outside);
         }, [DiagnosticCodes.UnreadableFile], R + "linked.md"),
+        // The listing tells links from other files by their directory entries; links still get the full check.
+        new("symlink-inside-the-site-is-read", s =>
+        {
+            Directory.CreateDirectory(Path.Combine(s.Root, "notes"));
+            File.WriteAllText(Path.Combine(s.Root, "notes", "bob.md"), "---\nname: Bob\n---\n");
+            File.CreateSymbolicLink(Path.Combine(s.Root, R, "bob.md"), Path.Combine("..", "..", "notes", "bob.md"));
+        }, []),
+        new("broken-symlink", s => File.CreateSymbolicLink(Path.Combine(s.Root, R, "gone.md"), Path.Combine(s.Root, "nowhere.md")),
+            [DiagnosticCodes.UnreadableFile], R + "gone.md"),
         new("symlinked-folder-out-of-site", s =>
         {
             var outside = Path.Combine(Path.GetTempPath(), "bzpeer-outside-" + Guid.NewGuid().ToString("N")[..8]);
@@ -174,6 +183,14 @@ internal static class BrokenCases
         Text("researcher-named-feed", R + "feed.md", "---\nname: Feed Person\n---\n", []),
         Text("publication-named-cite", P + "cite.md", "---\ntitle: Cite\nyear: 2020\n---\n", []),
         Text("duplicate-keys", R + "dup.md", "---\nname: One\nname: Two\n---\n", [DiagnosticCodes.YamlSyntax], 3),
+        // YamlDotNet's model checks a pair once its value is read: the outer 'a' comes first here, the inner 'b' next.
+        Text("duplicate-keys-first-one-reported", R + "dup.md", "---\nname: One\na: 1\na: 2\nc:\n  b: 1\n  b: 2\n---\n", [DiagnosticCodes.YamlSyntax], 4),
+        Text("duplicate-keys-inner-before-outer", R + "dup.md", "---\nname: One\na: 1\na:\n  b: 1\n  b: 2\n---\n", [DiagnosticCodes.YamlSyntax], 6),
+        Text("duplicate-keys-in-a-large-map", R + "dup.md", "---\nname: One\n" + string.Concat(Enumerable.Range(0, 50_000).Select(i => $"k{i}: v\n")) + "k7: again\n---\n", [DiagnosticCodes.YamlSyntax], 50_003),
+        Text("duplicate-collection-keys", R + "dup.md", "---\nname: One\n? [a, b]\n: 1\n? [a, b]\n: 2\n---\n", [DiagnosticCodes.YamlSyntax], 5),
+        Text("same-key-with-another-tag-is-not-a-duplicate", R + "tagged.md", "---\nname: One\n!!str name: Two\n---\n", []),
+        // The parser leaves the outer map with a key and no value; YamlDotNet's model threw an ArgumentException on it.
+        Text("explicit-key-with-its-colon-outdented", R + "key.md", "---\nname: X\nsummary:\n  ? k\n: \n---\n", [DiagnosticCodes.YamlSyntax], 6),
         Text("duplicate-id-md-and-yml", R + "ada.yml", "name: Ada again\n", [DiagnosticCodes.DuplicateId]),
         Text("name-is-a-list", R + "list.md", "---\nname: [a, b]\n---\n", [DiagnosticCodes.WrongType], 2),
         Text("name-is-a-map", R + "map.md", "---\nname: {a: b}\n---\n", [DiagnosticCodes.WrongType], 2),
