@@ -14,11 +14,15 @@ using BzPeer.Tests.Graph;
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- png 3000            (draws layout-3000.png, slice-3000.png)
 // "cpu" is process CPU time: a steadier figure than wall time on a shared machine.
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-slices SITE   (a real site's slices, step by step)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-layout SITE [STEPS...] (a real site's full layout, one thread)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-render SITE   (a real site's files, by path pattern)
 switch (args)
 {
     case ["site-slices", var site]:
         SiteProbes.Slices(site);
+        return 0;
+    case ["site-layout", var site, .. var steps]:
+        SiteProbes.FullLayout(site, steps.Select(int.Parse).ToArray());
         return 0;
     case ["site-render", var site]:
         SiteProbes.Render(site);

@@ -7,6 +7,7 @@ using BzPeer.Graph.Layout;
 using BzPeer.Model;
 using BzPeer.Rendering;
 using BzPeer.Resolve;
+using BzPeer.Tests.Graph;
 
 namespace BzPeer.Bench.Layout;
 
@@ -35,7 +36,7 @@ internal static class SiteProbes
         Console.WriteLine($"slice members: {clock.ElapsedMilliseconds} ms (parallel)");
 
         var steps = new long[4];
-        var byKind = new SortedDictionary<string, (int Slices, long Ticks, long Members, long Edges)>(StringComparer.Ordinal);
+        var byKind = new SortedDictionary<string, (int Slices, long Ticks, long Members, long Edges, double Quality)>(StringComparer.Ordinal);
         for (var i = 0; i < centres.Length; i++)
         {
             var step = model.ProbeSlice(centres[i], members[i]);
@@ -46,19 +47,49 @@ internal static class SiteProbes
 
             var kind = centres[i].Kind.ToString();
             var sum = byKind.GetValueOrDefault(kind);
-            byKind[kind] = (sum.Slices + 1, sum.Ticks + step.Ticks.Sum(), sum.Members + members[i].Length, sum.Edges + step.EdgesWithin);
+            byKind[kind] = (sum.Slices + 1, sum.Ticks + step.Ticks.Sum(), sum.Members + members[i].Length, sum.Edges + step.EdgesWithin,
+                sum.Quality + EdgeOverRandom(step.Layout, step.Edges));
         }
 
         Console.WriteLine($"edges within {Milliseconds(steps[0]):0} ms, thin {Milliseconds(steps[1]):0} ms, layout {Milliseconds(steps[2]):0} ms, json {Milliseconds(steps[3]):0} ms");
         foreach (var (kind, sum) in byKind)
         {
-            Console.WriteLine($"  {kind}: {sum.Slices} slices, {Milliseconds(sum.Ticks):0} ms, mean members {(double)sum.Members / sum.Slices:0.0}, mean edges within {(double)sum.Edges / sum.Slices:0.0}");
+            Console.WriteLine($"  {kind}: {sum.Slices} slices, {Milliseconds(sum.Ticks):0} ms, mean members {(double)sum.Members / sum.Slices:0.0}, " +
+                $"mean edges within {(double)sum.Edges / sum.Slices:0.0}, mean edge/random {sum.Quality / sum.Slices:0.000}");
         }
 
         clock.Restart();
         var full = model.FullJson();
         Console.WriteLine($"full graph: {clock.ElapsedMilliseconds} ms (layout in parallel), {full.Length:N0} bytes");
     }
+
+    /// <summary>
+    /// The full graph's layout as a build makes it (one thread, the build's time budget), or with the given step
+    /// counts: process CPU time and mean edge length over mean random-pair distance (lower is better).
+    /// </summary>
+    public static void FullLayout(string site, int[] iterations)
+    {
+        var model = new GraphModel(Resolve(site));
+        var edges = model.Index.Edges.Select(e => (e.Source, e.Target)).ToArray();
+        var options = GraphModel.FullLayoutOptions(threads: 1);
+        foreach (int? steps in iterations.Length == 0 ? [null] : iterations.Select(i => (int?)i))
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var result = model.ProbeFullLayout(steps is null ? options : options with { Iterations = steps, TimeBudget = null });
+            clock.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            double ratio = LayoutMetrics.MeanEdgeLength(result.X, result.Y, edges) / LayoutMetrics.MeanRandomPairDistance(result.X, result.Y);
+            Console.WriteLine($"site-layout nodes={model.NodeCount} edges={model.EdgeCount} iterations={result.Iterations} " +
+                $"wall={clock.Elapsed.TotalSeconds:F2}s cpu={cpu.TotalSeconds:F2}s edge/random={ratio:F4}");
+        }
+    }
+
+    private static double EdgeOverRandom(LayoutResult layout, LayoutEdge[] edges) =>
+        layout.X.Length < 3 || edges.Length == 0
+            ? 0
+            : LayoutMetrics.MeanEdgeLength(layout.X, layout.Y, edges.Select(e => (e.Source, e.Target)))
+              / LayoutMetrics.MeanRandomPairDistance(layout.X, layout.Y, 2000);
 
     /// <summary>Every file but the graph's, rendered once after a warm-up, summed by path pattern.</summary>
     public static void Render(string site)

@@ -79,14 +79,17 @@ internal sealed class GraphModel
     /// <see cref="SliceJson(Entity, int[])"/> with each step timed (edges within, thinning, layout, JSON), for the
     /// benchmark's <c>site-slices</c> probe; also how many edges the members had among them before thinning.
     /// </summary>
-    internal (long[] Ticks, int EdgesWithin) ProbeSlice(Entity centre, int[] members)
+    internal (long[] Ticks, int EdgesWithin, LayoutResult Layout, LayoutEdge[] Edges) ProbeSlice(Entity centre, int[] members)
     {
         var ticks = new long[4];
-        SliceJson(centre, members, ticks, out var within);
-        return (ticks, within);
+        SliceJson(centre, members, ticks, out var within, out var layout, out var edges);
+        return (ticks, within, layout, edges);
     }
 
-    private byte[] SliceJson(Entity centre, int[] members, long[]? ticks, out int edgesWithin)
+    private byte[] SliceJson(Entity centre, int[] members, long[]? ticks, out int edgesWithin) =>
+        SliceJson(centre, members, ticks, out edgesWithin, out _, out _);
+
+    private byte[] SliceJson(Entity centre, int[] members, long[]? ticks, out int edgesWithin, out LayoutResult layout, out LayoutEdge[] layoutEdges)
     {
         var lap = ticks is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         // Scratch per thread: a researcher's slice has thousands of edges within before thinning keeps a few hundred.
@@ -102,10 +105,8 @@ internal sealed class GraphModel
             local[members[m]] = m;
         }
 
-        var layout = ForceLayout.Run(
-            members.Select(m => _ids[m]).ToArray(),
-            edges.Select(e => new LayoutEdge(local[e.Source], local[e.Target], e.Weight)).ToArray(),
-            SliceOptions);
+        layoutEdges = edges.Select(e => new LayoutEdge(local[e.Source], local[e.Target], e.Weight)).ToArray();
+        layout = ForceLayout.Run(members.Select(m => _ids[m]).ToArray(), layoutEdges, SliceOptions);
         Lap(ticks, 2, ref lap);
         var json = GraphJson.Write(Index, members, layout.X, layout.Y, centre, edges);
         Lap(ticks, 3, ref lap);
@@ -202,8 +203,12 @@ internal sealed class GraphModel
 
     /// <summary>The full layout depends on nodes and edges only, so <c>serve</c> computes it once per graph.</summary>
     private LayoutResult FullLayout(int threads) =>
-        LazyInitializer.EnsureInitialized(ref _fullLayout, () =>
-            ForceLayout.Run(_ids, _layoutEdges, new LayoutOptions { TimeBudget = FullLayoutBudget, MaxDegreeOfParallelism = threads }));
+        LazyInitializer.EnsureInitialized(ref _fullLayout, () => ProbeFullLayout(FullLayoutOptions(threads)));
+
+    internal static LayoutOptions FullLayoutOptions(int threads) => new() { TimeBudget = FullLayoutBudget, MaxDegreeOfParallelism = threads };
+
+    /// <summary>The full graph laid out with <paramref name="options"/>, uncached: for the benchmark's <c>site-layout</c> probe.</summary>
+    internal LayoutResult ProbeFullLayout(LayoutOptions options) => ForceLayout.Run(_ids, _layoutEdges, options);
 
     private LayoutResult? _fullLayout;
 
