@@ -15,6 +15,7 @@ using BzPeer.Tests.Graph;
 // "cpu" is process CPU time: a steadier figure than wall time on a shared machine.
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-slices SITE   (a real site's slices, step by step)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-layout SITE [STEPS...] (a real site's full layout, one thread)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-slice-layout SITE [STEPS...] (only the slices' layouts)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-render SITE   (a real site's files, by path pattern)
 switch (args)
 {
@@ -23,6 +24,9 @@ switch (args)
         return 0;
     case ["site-layout", var site, .. var steps]:
         SiteProbes.FullLayout(site, steps.Select(int.Parse).ToArray());
+        return 0;
+    case ["site-slice-layout", var site, .. var steps]:
+        SiteProbes.SliceLayouts(site, steps.Select(int.Parse).ToArray());
         return 0;
     case ["site-render", var site]:
         SiteProbes.Render(site);

@@ -85,6 +85,46 @@ internal static class SiteProbes
         }
     }
 
+    /// <summary>
+    /// Only the layouts of a real site's slices (the inputs made once, as a build makes them), on one thread, with
+    /// the given step counts: CPU time and the mean edge/random of the researcher slices and of all slices.
+    /// </summary>
+    public static void SliceLayouts(string site, int[] iterations)
+    {
+        var model = new GraphModel(Resolve(site));
+        var centres = model.SliceCentres.ToArray();
+        var members = model.AllSliceMembers(centres);
+        var inputs = new (string[] Ids, LayoutEdge[] Edges, bool Researcher)[centres.Length];
+        for (var i = 0; i < centres.Length; i++)
+        {
+            var probe = model.ProbeSlice(centres[i], members[i]);
+            inputs[i] = (members[i].Select(m => model.Index.Nodes[m].NodeId).ToArray(), probe.Edges, centres[i].Kind == NodeKind.Researcher);
+        }
+
+        foreach (int? steps in iterations.Length == 0 ? [null] : iterations.Select(i => (int?)i))
+        {
+            var options = steps is null ? GraphModel.SliceLayoutOptions : GraphModel.SliceLayoutOptions with { Iterations = steps };
+            double researchers = 0, all = 0;
+            var layouts = new LayoutResult[inputs.Length];
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                layouts[i] = ForceLayout.Run(inputs[i].Ids, inputs[i].Edges, options);
+            }
+
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                var quality = EdgeOverRandom(layouts[i], inputs[i].Edges);
+                all += quality;
+                researchers += inputs[i].Researcher ? quality : 0;
+            }
+
+            Console.WriteLine($"site-slice-layout slices={inputs.Length} iterations={layouts.Max(l => l.Iterations)} cpu={cpu.TotalSeconds:F2}s " +
+                $"edge/random researchers={researchers / inputs.Count(s => s.Researcher):F4} all={all / inputs.Length:F4}");
+        }
+    }
+
     private static double EdgeOverRandom(LayoutResult layout, LayoutEdge[] edges) =>
         layout.X.Length < 3 || edges.Length == 0
             ? 0

@@ -22,7 +22,7 @@ internal sealed class GraphModel
     /// <summary>Dense co-author cliques would make slice files large; keep at most this many edges per node (see docs/graph-slices.md).</summary>
     private const int MaxSliceEdgesPerNode = 4;
 
-    private static readonly LayoutOptions SliceOptions = new() { Iterations = SliceIterations, MaxDegreeOfParallelism = 1 };
+    internal static readonly LayoutOptions SliceLayoutOptions = new() { Iterations = SliceIterations, MaxDegreeOfParallelism = 1 };
 
     private readonly GraphAdjacency _adjacency;
     private readonly LayoutEdge[] _layoutEdges;
@@ -106,7 +106,7 @@ internal sealed class GraphModel
         }
 
         layoutEdges = edges.Select(e => new LayoutEdge(local[e.Source], local[e.Target], e.Weight)).ToArray();
-        layout = ForceLayout.Run(members.Select(m => _ids[m]).ToArray(), layoutEdges, SliceOptions);
+        layout = ForceLayout.Run(members.Select(m => _ids[m]).ToArray(), layoutEdges, SliceLayoutOptions);
         Lap(ticks, 2, ref lap);
         var json = GraphJson.Write(Index, members, layout.X, layout.Y, centre, edges);
         Lap(ticks, 3, ref lap);
