@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.Intrinsics;
 
 namespace BzPeer.Graph.Layout;
 
@@ -30,7 +29,7 @@ internal sealed class ForceSimulation
     private readonly LayoutOptions _options;
     private readonly double[] _x, _y, _mass, _fx, _fy, _oldFx, _oldFy, _swing, _traction;
     private readonly BarnesHutTree _tree = new();
-    private readonly bool _exact;                    // small graph: exact pairwise repulsion, no tree
+    private readonly ExactRepulsion? _exact;         // small graph: exact pairwise repulsion, no tree
     private readonly double[] _repulsionX = [], _repulsionY = [];
     private readonly int[] _identity = [];
     private readonly double[] _edgeStrength; // attraction per edge, in adjacency order
@@ -49,9 +48,9 @@ internal sealed class ForceSimulation
         _mass = new double[n];
         for (int i = 0; i < n; i++)
             _mass[i] = graph.Adjacency.Degree(i) + 1;
-        _exact = n < ExactBelow;
-        if (_exact)
+        if (n < ExactBelow)
         {
+            _exact = new ExactRepulsion(_mass, options.Repulsion);
             _repulsionX = new double[n];
             _repulsionY = new double[n];
             _identity = [.. Enumerable.Range(0, n)];
@@ -84,8 +83,8 @@ internal sealed class ForceSimulation
         int n = _graph.NodeCount;
         if (n < 2)
             return;
-        if (_exact)
-            ComputeExactRepulsion();
+        if (_exact is not null)
+            _exact.Compute(_x, _y, _repulsionX, _repulsionY);
         else
             _tree.Build(_x, _y, _mass);
         ForEachRange(n, ComputeForces);
@@ -106,11 +105,11 @@ internal sealed class ForceSimulation
         double repulsion = _options.Repulsion, gravity = _options.Gravity, theta = _options.Theta;
         // Nodes are taken in tree order so that consecutive nodes walk the same cells (cache hits);
         // each node's force still depends only on the positions and the tree.
-        var order = _exact ? _identity.AsSpan(from, to - from) : _tree.PointsInTreeOrder[from..to];
+        var order = _exact is not null ? _identity.AsSpan(from, to - from) : _tree.PointsInTreeOrder[from..to];
         foreach (int i in order)
         {
             double px = _x[i], py = _y[i];
-            (double fx, double fy) = _exact
+            (double fx, double fy) = _exact is not null
                 ? (_repulsionX[i], _repulsionY[i])
                 : _tree.Repulsion(i, px, py, repulsion * _mass[i], theta);
 
@@ -136,66 +135,6 @@ internal sealed class ForceSimulation
             _traction[i] = _mass[i] * Math.Sqrt(tx * tx + ty * ty) / 2;
             _fx[i] = fx;
             _fy[i] = fy;
-        }
-    }
-
-    /// <summary>
-    /// Repulsion between every pair, each pair computed once (one thread, fixed order): for small
-    /// graphs such as slices this is cheaper than building a tree every step.
-    /// </summary>
-    /// <remarks>
-    /// Four pairs at a time with <see cref="Vector256{T}"/>. The lane layout is fixed by the
-    /// algorithm, not by the hardware (where 256-bit vectors are not accelerated .NET computes the
-    /// same lanes one by one, with the same IEEE operations), so the result is the same everywhere.
-    /// </remarks>
-    private void ComputeExactRepulsion()
-    {
-        int n = _graph.NodeCount;
-        double k = _options.Repulsion;
-        double[] xs = _x, ys = _y, masses = _mass, rx = _repulsionX, ry = _repulsionY;
-        Array.Clear(rx);
-        Array.Clear(ry);
-        for (int i = 0; i < n; i++)
-        {
-            double px = xs[i], py = ys[i], km = k * masses[i];
-            var vpx = Vector256.Create(px);
-            var vpy = Vector256.Create(py);
-            var vkm = Vector256.Create(km);
-            var sumX = Vector256<double>.Zero;
-            var sumY = Vector256<double>.Zero;
-            int j = i + 1;
-            for (; j + 4 <= n; j += 4)
-            {
-                var dx = vpx - Vector256.Create(xs.AsSpan(j, 4));
-                var dy = vpy - Vector256.Create(ys.AsSpan(j, 4));
-                var d2 = dx * dx + dy * dy;
-                // Coincident points exert no force (their 0/0 lanes are discarded here).
-                var f = Vector256.ConditionalSelect(Vector256.GreaterThan(d2, Vector256<double>.Zero),
-                    vkm * Vector256.Create(masses.AsSpan(j, 4)) / d2, Vector256<double>.Zero);
-                var fx = dx * f;
-                var fy = dy * f;
-                sumX += fx;
-                sumY += fy;
-                (Vector256.Create(rx.AsSpan(j, 4)) - fx).CopyTo(rx.AsSpan(j, 4));
-                (Vector256.Create(ry.AsSpan(j, 4)) - fy).CopyTo(ry.AsSpan(j, 4));
-            }
-            double totalX = (sumX[0] + sumX[1]) + (sumX[2] + sumX[3]);
-            double totalY = (sumY[0] + sumY[1]) + (sumY[2] + sumY[3]);
-            for (; j < n; j++)
-            {
-                double dx = px - xs[j], dy = py - ys[j];
-                double d2 = dx * dx + dy * dy;
-                if (d2 > 0)
-                {
-                    double f = km * masses[j] / d2;
-                    totalX += dx * f;
-                    totalY += dy * f;
-                    rx[j] -= dx * f;
-                    ry[j] -= dy * f;
-                }
-            }
-            rx[i] += totalX;
-            ry[i] += totalY;
         }
     }
 
