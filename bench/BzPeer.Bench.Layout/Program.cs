@@ -8,6 +8,7 @@ using BzPeer.Tests.Graph;
 // Plain Stopwatch timings (BenchmarkDotNet's many runs take too long for 60,000-node layouts).
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- layout 10000 60000
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- sweep 10000
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- sweep-seeds 18000 5 50 100 (mean over layout seeds 0-4)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- slice 60000         (all 60,000 slices)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- slice-layout 60000  (one layout per slice)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- slice-sweep 10000   (slice layout quality by steps)
@@ -15,12 +16,16 @@ using BzPeer.Tests.Graph;
 // "cpu" is process CPU time: a steadier figure than wall time on a shared machine.
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-slices SITE   (a real site's slices, step by step)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-layout SITE [STEPS...] (a real site's full layout, one thread)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-layout-seeds SITE SEEDS STEPS... (mean over seeds 0..SEEDS-1)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-slice-layout SITE [STEPS...] (only the slices' layouts)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-render SITE   (a real site's files, by path pattern)
 switch (args)
 {
     case ["site-slices", var site]:
         SiteProbes.Slices(site);
+        return 0;
+    case ["site-layout-seeds", var site, var seeds, .. var steps]:
+        SiteProbes.FullLayout(site, steps.Select(int.Parse).ToArray(), int.Parse(seeds));
         return 0;
     case ["site-layout", var site, .. var steps]:
         SiteProbes.FullLayout(site, steps.Select(int.Parse).ToArray());
@@ -48,6 +53,12 @@ switch (command)
         foreach (int size in sizes)
             foreach (int iterations in new[] { 25, 50, 100, 150, 200, 300, 500 })
                 Layout(size, iterations);
+        break;
+    case "sweep-seeds":
+        // sweep-seeds SIZE SEEDS STEPS...: edge/random's mean and spread over layout seeds 0..SEEDS-1
+        Warm();
+        foreach (int iterations in sizes.Skip(2))
+            LayoutSeeds(sizes[0], iterations, sizes[1]);
         break;
     case "slice":
         foreach (int size in sizes)
@@ -101,6 +112,23 @@ static void Layout(int size, int? iterations)
         $"layout nodes={graph.NodeIds.Length} edges={graph.Edges.Count} iterations={result.Iterations} " +
         $"wall={watch.Elapsed.TotalSeconds:F2}s cpu={cpu.TotalSeconds:F2}s edge/random={edge / random:F3} meanEdge={edge:F1} " +
         $"extent={LayoutMetrics.MaxDistanceFromOrigin(result.X, result.Y):F0}");
+}
+
+static void LayoutSeeds(int size, int iterations, int seeds)
+{
+    var graph = SyntheticScholarGraph.Generate(size);
+    var pairs = graph.Edges.Select(e => (e.Source, e.Target)).ToArray();
+    var ratios = new List<double>();
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    for (int seed = 0; seed < seeds; seed++)
+    {
+        var result = ForceLayout.Run(graph.NodeIds, graph.Edges, new LayoutOptions { Iterations = iterations, Seed = seed });
+        ratios.Add(LayoutMetrics.MeanEdgeLength(result.X, result.Y, pairs) / LayoutMetrics.MeanRandomPairDistance(result.X, result.Y));
+    }
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    double mean = ratios.Average();
+    double spread = Math.Sqrt(ratios.Sum(r => (r - mean) * (r - mean)) / Math.Max(1, ratios.Count - 1));
+    Console.WriteLine($"sweep-seeds nodes={graph.NodeIds.Length} iterations={iterations} seeds={seeds} cpu-per-layout={cpu.TotalSeconds / seeds:F2}s edge/random={mean:F4} sd={spread:F4}");
 }
 
 static void SliceAll(int size, int radius, int maxNodes)

@@ -67,21 +67,34 @@ internal static class SiteProbes
     /// The full graph's layout as a build makes it (one thread, the build's time budget), or with the given step
     /// counts: process CPU time and mean edge length over mean random-pair distance (lower is better).
     /// </summary>
-    public static void FullLayout(string site, int[] iterations)
+    /// <remarks>
+    /// With <paramref name="seeds"/> above 1 each step count is run with seeds 0, 1, ...: one drawing's
+    /// edge/random moves by about a percent with the seed, more than many a change it is meant to judge.
+    /// </remarks>
+    public static void FullLayout(string site, int[] iterations, int seeds = 1)
     {
         var model = new GraphModel(Resolve(site));
         var edges = model.Index.Edges.Select(e => (e.Source, e.Target)).ToArray();
         var options = GraphModel.FullLayoutOptions(threads: 1);
         foreach (int? steps in iterations.Length == 0 ? [null] : iterations.Select(i => (int?)i))
         {
+            var ratios = new List<double>();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            var result = model.ProbeFullLayout(steps is null ? options : options with { Iterations = steps, TimeBudget = null });
+            int ran = 0;
+            for (int seed = 0; seed < seeds; seed++)
+            {
+                var result = model.ProbeFullLayout((steps is null ? options : options with { Iterations = steps, TimeBudget = null }) with { Seed = seed });
+                ran = result.Iterations;
+                ratios.Add(LayoutMetrics.MeanEdgeLength(result.X, result.Y, edges) / LayoutMetrics.MeanRandomPairDistance(result.X, result.Y));
+            }
             clock.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            double ratio = LayoutMetrics.MeanEdgeLength(result.X, result.Y, edges) / LayoutMetrics.MeanRandomPairDistance(result.X, result.Y);
-            Console.WriteLine($"site-layout nodes={model.NodeCount} edges={model.EdgeCount} iterations={result.Iterations} " +
-                $"wall={clock.Elapsed.TotalSeconds:F2}s cpu={cpu.TotalSeconds:F2}s edge/random={ratio:F4}");
+            double mean = ratios.Average();
+            double spread = Math.Sqrt(ratios.Sum(r => (r - mean) * (r - mean)) / Math.Max(1, ratios.Count - 1));
+            Console.WriteLine($"site-layout nodes={model.NodeCount} edges={model.EdgeCount} iterations={ran} seeds={seeds} " +
+                $"wall={clock.Elapsed.TotalSeconds / seeds:F2}s cpu={cpu.TotalSeconds / seeds:F2}s edge/random={mean:F4}" +
+                (seeds > 1 ? $" sd={spread:F4}" : ""));
         }
     }
 
