@@ -200,21 +200,17 @@ static void LayoutEverySlice(int size, int radius, int maxNodes)
 static void TreeCost(int size)
 {
     var random = new Random(1);
-    var x = Enumerable.Range(0, size).Select(_ => random.NextDouble() * 1000).ToArray();
-    var y = Enumerable.Range(0, size).Select(_ => random.NextDouble() * 1000).ToArray();
+    var position = Enumerable.Range(0, 2 * size).Select(_ => random.NextDouble() * 1000).ToArray(); // (x, y) pairs
     var mass = Enumerable.Range(0, size).Select(_ => 1.0 + random.Next(10)).ToArray();
     var tree = new BarnesHutTree();
-    for (int warm = 0; warm < 3; warm++) tree.Build(x, y, mass);
+    for (int warm = 0; warm < 3; warm++) tree.Build(position, mass);
     var watch = Stopwatch.StartNew();
-    for (int k = 0; k < 10; k++) tree.Build(x, y, mass);
+    for (int k = 0; k < 10; k++) tree.Build(position, mass);
     double build = watch.Elapsed.TotalMilliseconds / 10;
+    var force = new double[2 * size];
     watch.Restart();
-    double sum = 0;
-    for (int i = 0; i < size; i++) sum += tree.Repulsion(i, x[i], y[i], mass[i], 0.9).X;
+    tree.Repulsion(0, tree.LeafCount, 1.0, 0.9, force);
     double forces = watch.Elapsed.TotalMilliseconds;
-    var order = tree.PointsInTreeOrder.ToArray();
-    watch.Restart();
-    foreach (int i in order) sum += tree.Repulsion(i, x[i], y[i], mass[i], 0.9).X;
-    double ordered = watch.Elapsed.TotalMilliseconds;
-    Console.WriteLine($"tree n={size} build={build:F1}ms repulsion-all={forces:F1}ms in-tree-order={ordered:F1}ms ({sum:E1})");
+    double sum = force.Sum();
+    Console.WriteLine($"tree n={size} build={build:F1}ms repulsion-all={forces:F1}ms ({sum:E1})");
 }

@@ -45,14 +45,14 @@ internal sealed class ExactRepulsion
         }
     }
 
-    /// <summary>Writes every node's repulsion into <paramref name="forceX"/>, <paramref name="forceY"/>.</summary>
-    public void Compute(double[] x, double[] y, double[] forceX, double[] forceY)
+    /// <summary>Writes every node's repulsion into <paramref name="force"/>, from <paramref name="position"/> (both as (x, y) pairs).</summary>
+    public void Compute(double[] position, double[] force)
     {
         int n = _count;
         for (int i = 0; i < n; i++)
         {
-            _x[i] = (float)x[i];
-            _y[i] = (float)y[i];
+            _x[i] = (float)position[2 * i];
+            _y[i] = (float)position[2 * i + 1];
         }
         Array.Clear(_sumX);
         Array.Clear(_sumY);
@@ -90,8 +90,8 @@ internal sealed class ExactRepulsion
         }
         for (int i = 0; i < n; i++)
         {
-            forceX[i] = _sumX[i];
-            forceY[i] = _sumY[i];
+            force[2 * i] = _sumX[i];
+            force[2 * i + 1] = _sumY[i];
         }
     }
 
