@@ -18,6 +18,7 @@ using BzPeer.Tests.Graph;
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-layout SITE [STEPS...] (a real site's full layout, one thread)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-layout-seeds SITE SEEDS STEPS... (mean over seeds 0..SEEDS-1)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-slice-layout SITE [STEPS...] (only the slices' layouts)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-png SITE      (draws a real site's graph and three slices)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-render SITE   (a real site's files, by path pattern)
 switch (args)
 {
@@ -32,6 +33,9 @@ switch (args)
         return 0;
     case ["site-slice-layout", var site, .. var steps]:
         SiteProbes.SliceLayouts(site, steps.Select(int.Parse).ToArray());
+        return 0;
+    case ["site-png", var site]:
+        SiteProbes.Pictures(site);
         return 0;
     case ["site-render", var site]:
         SiteProbes.Render(site);
@@ -157,7 +161,7 @@ static void SweepSliceLayouts(int size, int radius, int maxNodes)
     var adjacency = GraphAdjacency.Build(graph.NodeIds.Length, graph.Edges, graph.NodeIds);
     var centers = Enumerable.Range(0, graph.NodeIds.Length).Where(c => c % 50 == 0).ToArray();
     var subgraphs = GraphSlicer.SliceAll(adjacency, centers, radius, maxNodes).Select(slice => SubGraph(graph, adjacency, slice)).ToArray();
-    foreach (int iterations in new[] { 20, 40, 60, 100, 150, 300 })
+    foreach (int iterations in new[] { 20, 25, 30, 40, 60, 100, 150, 300 })
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         double ratio = 0;

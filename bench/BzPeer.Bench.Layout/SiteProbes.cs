@@ -100,24 +100,25 @@ internal static class SiteProbes
 
     /// <summary>
     /// Only the layouts of a real site's slices (the inputs made once, as a build makes them), on one thread, with
-    /// the given step counts: CPU time and the mean edge/random of the researcher slices and of all slices.
+    /// the given step counts: CPU time and the mean edge/random of all slices and by the kind of their centre.
     /// </summary>
     public static void SliceLayouts(string site, int[] iterations)
     {
         var model = new GraphModel(Resolve(site));
         var centres = model.SliceCentres.ToArray();
         var members = model.AllSliceMembers(centres);
-        var inputs = new (string[] Ids, LayoutEdge[] Edges, bool Researcher)[centres.Length];
+        var inputs = new (string[] Ids, LayoutEdge[] Edges, NodeKind Kind)[centres.Length];
         for (var i = 0; i < centres.Length; i++)
         {
             var probe = model.ProbeSlice(centres[i], members[i]);
-            inputs[i] = (members[i].Select(m => model.Index.Nodes[m].NodeId).ToArray(), probe.Edges, centres[i].Kind == NodeKind.Researcher);
+            inputs[i] = (members[i].Select(m => model.Index.Nodes[m].NodeId).ToArray(), probe.Edges, centres[i].Kind);
         }
 
         foreach (int? steps in iterations.Length == 0 ? [null] : iterations.Select(i => (int?)i))
         {
             var options = steps is null ? GraphModel.SliceLayoutOptions : GraphModel.SliceLayoutOptions with { Iterations = steps };
-            double researchers = 0, all = 0;
+            var byKind = new SortedDictionary<string, double>(StringComparer.Ordinal);
+            double all = 0;
             var layouts = new LayoutResult[inputs.Length];
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             for (var i = 0; i < inputs.Length; i++)
@@ -130,11 +131,37 @@ internal static class SiteProbes
             {
                 var quality = EdgeOverRandom(layouts[i], inputs[i].Edges);
                 all += quality;
-                researchers += inputs[i].Researcher ? quality : 0;
+                byKind[inputs[i].Kind.ToString()] = byKind.GetValueOrDefault(inputs[i].Kind.ToString()) + quality;
             }
 
             Console.WriteLine($"site-slice-layout slices={inputs.Length} iterations={layouts.Max(l => l.Iterations)} cpu={cpu.TotalSeconds:F2}s " +
-                $"edge/random researchers={researchers / inputs.Count(s => s.Researcher):F4} all={all / inputs.Length:F4}");
+                $"edge/random all={all / inputs.Length:F4} " +
+                string.Join(" ", byKind.Select(k => $"{k.Key}={k.Value / inputs.Count(s => s.Kind.ToString() == k.Key):F4}")));
+        }
+    }
+
+    /// <summary>
+    /// Draws a real site's graph as a build lays it out (site-graph.png) and the slices of three researchers
+    /// (the first, the median and the last by slice size, site-slice-N.png), to look at.
+    /// </summary>
+    public static void Pictures(string site)
+    {
+        var model = new GraphModel(Resolve(site));
+        var ids = model.Index.Nodes.Select(n => n.NodeId).ToArray();
+        var full = model.ProbeFullLayout(GraphModel.FullLayoutOptions(threads: Environment.ProcessorCount));
+        PngSketch.Write("site-graph.png", ids, full.X, full.Y, model.Index.Edges.Select(e => (e.Source, e.Target)));
+        var researchers = model.SliceCentres.Where(c => c.Kind == NodeKind.Researcher).ToArray();
+        var members = model.AllSliceMembers(researchers);
+        var bySize = Enumerable.Range(0, researchers.Length).OrderBy(i => members[i].Length).ThenBy(i => i).ToArray();
+        int[] picked = [bySize[0], bySize[bySize.Length / 2], bySize[^1]];
+        for (var k = 0; k < picked.Length; k++)
+        {
+            var i = picked[k];
+            var probe = model.ProbeSlice(researchers[i], members[i]);
+            var sliceIds = members[i].Select(m => ids[m]).ToArray();
+            PngSketch.Write($"site-slice-{k}.png", sliceIds, probe.Layout.X, probe.Layout.Y, probe.Edges.Select(e => (e.Source, e.Target)), 600);
+            Console.WriteLine($"site-slice-{k}.png: {researchers[i].NodeId}, {sliceIds.Length} nodes, {probe.Edges.Length} edges, " +
+                $"edge/random {EdgeOverRandom(probe.Layout, probe.Edges):F3}");
         }
     }
 
