@@ -27,7 +27,10 @@ internal sealed class ForceSimulation
     // k_s in the paper (0.1 there). Forces here are large, so a node's step is about
     // k_s / √swing; 3 reached the settled drawing in a third of the steps on co-authorship graphs.
     private const double NodeSpeedFactor = 3;
-    private const double MaxStepOfRadius = 0.05;     // k_smax in the paper, relative: no node jumps further per step
+    // k_smax in the paper, relative to the expected radius: no node moves further in one step. It cools
+    // linearly from the first to the last step, so that nodes cross the drawing early and settle late.
+    private const double FirstMaxStepOfRadius = 0.5;
+    private const double LastMaxStepOfRadius = 0.005;
     private const double MaxSpeedRise = 0.5;         // global speed grows by at most 50% per step
 
     private readonly LayoutGraph _graph;
@@ -35,7 +38,8 @@ internal sealed class ForceSimulation
     private readonly double[] _callerX, _callerY;
     private readonly BarnesHutTree _tree = new();
     private readonly ExactRepulsion? _exact;         // small graph: exact pairwise repulsion, no tree
-    private readonly double _maxDisplacement;
+    private readonly double _radius;
+    private double _maxDisplacement;
     private double _speed = 1;
 
     // Vectors are stored as (x, y) pairs, node i's at [2i] and [2i + 1]: one load fetches both.
@@ -49,7 +53,7 @@ internal sealed class ForceSimulation
     /// <summary>Simulation of <paramref name="graph"/> from the positions <paramref name="x"/>, <paramref name="y"/>, which <see cref="Run"/> updates.</summary>
     public ForceSimulation(LayoutGraph graph, LayoutOptions options, double[] x, double[] y)
     {
-        _maxDisplacement = MaxStepOfRadius * ExpectedRadius(graph, options);
+        _radius = ExpectedRadius(graph, options);
         _graph = graph;
         _options = options;
         _callerX = x;
@@ -90,7 +94,11 @@ internal sealed class ForceSimulation
     public void Run(int iterations)
     {
         for (int step = 0; step < iterations; step++)
+        {
+            double progress = iterations > 1 ? step / (double)(iterations - 1) : 0;
+            _maxDisplacement = _radius * (FirstMaxStepOfRadius + (LastMaxStepOfRadius - FirstMaxStepOfRadius) * progress);
             Step();
+        }
         for (int i = 0; i < _mass.Length; i++)
         {
             _callerX[i] = _position[2 * i];
