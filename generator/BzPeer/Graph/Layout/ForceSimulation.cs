@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -42,13 +43,15 @@ internal sealed class ForceSimulation
     private double _maxDisplacement;
     private double _speed = 1;
 
-    // Vectors are stored as (x, y) pairs, node i's at [2i] and [2i + 1]: one load fetches both.
-    private readonly double[] _position, _oldForce, _mass;
+    // Positions and repulsions are stored as (x, y) pairs, node i's at [2i] and [2i + 1], so that one
+    // load fetches a neighbour's position; the forces one array per axis, so that the per-node arithmetic
+    // (square roots and divisions mostly) takes a whole vector of nodes at a time.
+    private readonly double[] _position, _repulsion, _mass;
+    private double[] _forceX, _forceY, _oldForceX, _oldForceY;
+    private readonly double[] _swing, _traction;
     private readonly int[] _firstEdge;       // node i's edges are _neighbour[_firstEdge[i].._firstEdge[i + 1]]
     private readonly int[] _neighbour;
     private readonly double[] _edgeStrength; // attraction per edge
-    // Scratch of one step.
-    private readonly double[] _force, _repulsion, _swing, _traction;
 
     /// <summary>Simulation of <paramref name="graph"/> from the positions <paramref name="x"/>, <paramref name="y"/>, which <see cref="Run"/> updates.</summary>
     public ForceSimulation(LayoutGraph graph, LayoutOptions options, double[] x, double[] y)
@@ -71,9 +74,11 @@ internal sealed class ForceSimulation
             _mass[i] = adjacency.Degree(i) + 1;
         if (n < ExactBelow)
             _exact = new ExactRepulsion(_mass, options.Repulsion);
-        _oldForce = new double[2 * n];
-        _force = new double[2 * n];
         _repulsion = new double[2 * n];
+        _forceX = new double[n];
+        _forceY = new double[n];
+        _oldForceX = new double[n];
+        _oldForceY = new double[n];
         _swing = new double[n];
         _traction = new double[n];
         _firstEdge = new int[n + 1];
@@ -122,6 +127,7 @@ internal sealed class ForceSimulation
                 _tree.Repulsion(from, to, _options.Repulsion, _options.Theta, _repulsion));
         }
         ForEachRange(n, RangeSize, ComputeForces);
+        ForEachRange(n, RangeSize, MeasureOscillation);
 
         double totalSwing = 0, totalTraction = 0;
         for (int i = 0; i < n; i++)
@@ -131,6 +137,9 @@ internal sealed class ForceSimulation
         }
         UpdateGlobalSpeed(totalSwing, totalTraction);
         ForEachRange(n, RangeSize, Move);
+        // This step's forces are the next step's old ones; the next step overwrites the other pair whole.
+        (_forceX, _oldForceX) = (_oldForceX, _forceX);
+        (_forceY, _oldForceY) = (_oldForceY, _forceY);
     }
 
     private void ComputeForces(int from, int to)
@@ -156,18 +165,47 @@ internal sealed class ForceSimulation
                 f += (q - p) * Vector128.Create(Unsafe.Add(ref strengths, e));
             }
 
-            var old = Load(_oldForce, i);
-            _swing[i] = _mass[i] * Length(f - old);
-            _traction[i] = _mass[i] * Length(f + old) / 2;
-            Store(_force, i, f);
+            _forceX[i] = f[0];
+            _forceY[i] = f[1];
+        }
+    }
+
+    /// <summary>
+    /// Swing (how much a node's force turned or changed since the last step) and traction (how much
+    /// of it held), each weighted by the node's mass.
+    /// </summary>
+    /// <remarks>
+    /// Node by node with no sum across nodes, so a vector of any width computes every node exactly as
+    /// the scalar tail does: the hardware's widest (<see cref="Vector{T}"/>) is safe.
+    /// </remarks>
+    private void MeasureOscillation(int from, int to)
+    {
+        int i = from;
+        var half = new Vector<double>(0.5);
+        for (; i + Vector<double>.Count <= to; i += Vector<double>.Count)
+        {
+            var fx = new Vector<double>(_forceX, i);
+            var fy = new Vector<double>(_forceY, i);
+            var ox = new Vector<double>(_oldForceX, i);
+            var oy = new Vector<double>(_oldForceY, i);
+            var m = new Vector<double>(_mass, i);
+            var sx = fx - ox;
+            var sy = fy - oy;
+            var tx = fx + ox;
+            var ty = fy + oy;
+            (m * Vector.SquareRoot(sx * sx + sy * sy)).CopyTo(_swing, i);
+            (m * Vector.SquareRoot(tx * tx + ty * ty) * half).CopyTo(_traction, i);
+        }
+        for (; i < to; i++)
+        {
+            double sx = _forceX[i] - _oldForceX[i], sy = _forceY[i] - _oldForceY[i];
+            double tx = _forceX[i] + _oldForceX[i], ty = _forceY[i] + _oldForceY[i];
+            _swing[i] = _mass[i] * Math.Sqrt(sx * sx + sy * sy);
+            _traction[i] = _mass[i] * Math.Sqrt(tx * tx + ty * ty) * 0.5;
         }
     }
 
     private static Vector128<double> Load(double[] vectors, int i) => Vector128.Create(vectors.AsSpan(2 * i, 2));
-
-    private static void Store(double[] vectors, int i, Vector128<double> value) => value.CopyTo(vectors.AsSpan(2 * i, 2));
-
-    private static double Length(Vector128<double> v) => Math.Sqrt(v[0] * v[0] + v[1] * v[1]);
 
     /// <summary>
     /// Global speed = tolerance × traction / swing: high when nodes keep moving the same way,
@@ -184,17 +222,40 @@ internal sealed class ForceSimulation
     /// <summary>Larger graphs tolerate more oscillation per node (ForceAtlas2 recommends raising it with size).</summary>
     private static double JitterTolerance(int nodeCount) => Math.Clamp(Math.Sqrt(nodeCount) / 20, 1, 10);
 
+    /// <summary>Moves each node along its force by its own speed, at most the step cap; node by node, like <see cref="MeasureOscillation"/>.</summary>
     private void Move(int from, int to)
     {
-        for (int i = from; i < to; i++)
+        double speedFactor = NodeSpeedFactor * _speed;
+        int i = from;
+        var one = Vector<double>.One;
+        var speed = new Vector<double>(_speed);
+        var vectorSpeedFactor = new Vector<double>(speedFactor);
+        var maxDisplacement = new Vector<double>(_maxDisplacement);
+        for (; i + Vector<double>.Count <= to; i += Vector<double>.Count)
         {
-            var f = Load(_force, i);
-            double force = Length(f);
-            double nodeSpeed = NodeSpeedFactor * _speed / (1 + _speed * Math.Sqrt(_swing[i]));
+            var fx = new Vector<double>(_forceX, i);
+            var fy = new Vector<double>(_forceY, i);
+            var force = Vector.SquareRoot(fx * fx + fy * fy);
+            var nodeSpeed = vectorSpeedFactor / (one + speed * Vector.SquareRoot(new Vector<double>(_swing, i)));
+            var capped = Vector.GreaterThan(force, Vector<double>.Zero) & Vector.GreaterThan(nodeSpeed * force, maxDisplacement);
+            nodeSpeed = Vector.ConditionalSelect(capped, maxDisplacement / force, nodeSpeed);
+            var dx = fx * nodeSpeed;
+            var dy = fy * nodeSpeed;
+            for (int lane = 0; lane < Vector<double>.Count; lane++)
+            {
+                _position[2 * (i + lane)] += dx[lane];
+                _position[2 * (i + lane) + 1] += dy[lane];
+            }
+        }
+        for (; i < to; i++)
+        {
+            double fx = _forceX[i], fy = _forceY[i];
+            double force = Math.Sqrt(fx * fx + fy * fy);
+            double nodeSpeed = speedFactor / (1 + _speed * Math.Sqrt(_swing[i]));
             if (force > 0 && nodeSpeed * force > _maxDisplacement)
                 nodeSpeed = _maxDisplacement / force;
-            Store(_position, i, Load(_position, i) + f * Vector128.Create(nodeSpeed));
-            Store(_oldForce, i, f);
+            _position[2 * i] += fx * nodeSpeed;
+            _position[2 * i + 1] += fy * nodeSpeed;
         }
     }
 
