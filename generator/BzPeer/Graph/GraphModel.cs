@@ -101,14 +101,21 @@ internal sealed class GraphModel
         Lap(ticks, 0, ref lap);
         var edges = Thin(within, Index.IndexOf[centre], members.Length);
         Lap(ticks, 1, ref lap);
-        var local = new Dictionary<int, int>(members.Length);
-        for (var m = 0; m < members.Length; m++)
+        // Members are ascending (GraphSlicer's contract), so an edge end's place among them is a binary search.
+        layoutEdges = new LayoutEdge[edges.Count];
+        for (var e = 0; e < edges.Count; e++)
         {
-            local[members[m]] = m;
+            var edge = edges[e];
+            layoutEdges[e] = new LayoutEdge(Array.BinarySearch(members, edge.Source), Array.BinarySearch(members, edge.Target), edge.Weight);
         }
 
-        layoutEdges = edges.Select(e => new LayoutEdge(local[e.Source], local[e.Target], e.Weight)).ToArray();
-        layout = ForceLayout.Run(members.Select(m => _ids[m]).ToArray(), layoutEdges, SliceLayoutOptions);
+        var ids = new string[members.Length];
+        for (var m = 0; m < members.Length; m++)
+        {
+            ids[m] = _ids[members[m]];
+        }
+
+        layout = ForceLayout.Run(ids, layoutEdges, SliceLayoutOptions);
         Lap(ticks, 2, ref lap);
         var json = GraphJson.Write(Index, members, layout.X, layout.Y, centre, edges);
         Lap(ticks, 3, ref lap);
