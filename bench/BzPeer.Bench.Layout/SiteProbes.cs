@@ -111,7 +111,7 @@ internal static class SiteProbes
         for (var i = 0; i < centres.Length; i++)
         {
             var probe = model.ProbeSlice(centres[i], members[i]);
-            inputs[i] = (members[i].Select(m => model.Index.Nodes[m].NodeId).ToArray(), probe.Edges, centres[i].Kind);
+            inputs[i] = (probe.Ids, probe.Edges, centres[i].Kind);
         }
 
         foreach (int? steps in iterations.Length == 0 ? [null] : iterations.Select(i => (int?)i))
@@ -158,9 +158,8 @@ internal static class SiteProbes
         {
             var i = picked[k];
             var probe = model.ProbeSlice(researchers[i], members[i]);
-            var sliceIds = members[i].Select(m => ids[m]).ToArray();
-            PngSketch.Write($"site-slice-{k}.png", sliceIds, probe.Layout.X, probe.Layout.Y, probe.Edges.Select(e => (e.Source, e.Target)), 600);
-            Console.WriteLine($"site-slice-{k}.png: {researchers[i].NodeId}, {sliceIds.Length} nodes, {probe.Edges.Length} edges, " +
+            PngSketch.Write($"site-slice-{k}.png", probe.Ids, probe.Layout.X, probe.Layout.Y, probe.Edges.Select(e => (e.Source, e.Target)), 600);
+            Console.WriteLine($"site-slice-{k}.png: {researchers[i].NodeId}, {probe.Ids.Length} nodes, {probe.Edges.Length} edges, " +
                 $"edge/random {EdgeOverRandom(probe.Layout, probe.Edges):F3}");
         }
     }
@@ -169,7 +168,7 @@ internal static class SiteProbes
         layout.X.Length < 3 || edges.Length == 0
             ? 0
             : LayoutMetrics.MeanEdgeLength(layout.X, layout.Y, edges.Select(e => (e.Source, e.Target)))
-              / LayoutMetrics.MeanRandomPairDistance(layout.X, layout.Y, 2000);
+              / LayoutMetrics.MeanPairDistance(layout.X, layout.Y);
 
     /// <summary>Every file but the graph's, rendered once after a warm-up, summed by path pattern.</summary>
     public static void Render(string site)

@@ -79,19 +79,21 @@ internal sealed class GraphModel
 
     /// <summary>
     /// <see cref="SliceJson(Entity, int[])"/> with each step timed (edges within, thinning, layout, JSON), for the
-    /// benchmark's <c>site-slices</c> probe; also how many edges the members had among them before thinning.
+    /// benchmark's <c>site-slices</c> probe; also how many edges the members had among them before thinning, and
+    /// the layout's input and result (positions in the order of <c>Ids</c>).
     /// </summary>
-    internal (long[] Ticks, int EdgesWithin, LayoutResult Layout, LayoutEdge[] Edges) ProbeSlice(Entity centre, int[] members)
+    internal (long[] Ticks, int EdgesWithin, string[] Ids, LayoutEdge[] Edges, LayoutResult Layout) ProbeSlice(Entity centre, int[] members)
     {
         var ticks = new long[4];
-        SliceJson(centre, members, ticks, out var within, out var layout, out var edges);
-        return (ticks, within, layout, edges);
+        SliceJson(centre, members, ticks, out var within, out var ids, out var edges, out var layout);
+        return (ticks, within, ids, edges, layout);
     }
 
     private byte[] SliceJson(Entity centre, int[] members, long[]? ticks, out int edgesWithin) =>
-        SliceJson(centre, members, ticks, out edgesWithin, out _, out _);
+        SliceJson(centre, members, ticks, out edgesWithin, out _, out _, out _);
 
-    private byte[] SliceJson(Entity centre, int[] members, long[]? ticks, out int edgesWithin, out LayoutResult layout, out LayoutEdge[] layoutEdges)
+    private byte[] SliceJson(Entity centre, int[] members, long[]? ticks, out int edgesWithin,
+        out string[] ids, out LayoutEdge[] layoutEdges, out LayoutResult layout)
     {
         var lap = ticks is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
         // Scratch per thread: a researcher's slice has thousands of edges within before thinning keeps a few hundred.
@@ -101,23 +103,46 @@ internal sealed class GraphModel
         Lap(ticks, 0, ref lap);
         var edges = Thin(within, Index.IndexOf[centre], members.Length);
         Lap(ticks, 1, ref lap);
+
+        // The layout numbers nodes in ordinal order of their ids; given them in that order, it sorts no strings.
+        // Member m is the layout's node place[m].
+        var n = members.Length;
+        var ranks = new int[n];
+        var byRank = new int[n];
+        for (var m = 0; m < n; m++)
+        {
+            ranks[m] = _adjacency.OrdinalRank(members[m]);
+            byRank[m] = m;
+        }
+
+        Array.Sort(ranks, byRank);
+        var place = new int[n];
+        ids = new string[n];
+        for (var k = 0; k < n; k++)
+        {
+            place[byRank[k]] = k;
+            ids[k] = _ids[members[byRank[k]]];
+        }
+
         // Members are ascending (GraphSlicer's contract), so an edge end's place among them is a binary search.
         layoutEdges = new LayoutEdge[edges.Count];
         for (var e = 0; e < edges.Count; e++)
         {
             var edge = edges[e];
-            layoutEdges[e] = new LayoutEdge(Array.BinarySearch(members, edge.Source), Array.BinarySearch(members, edge.Target), edge.Weight);
-        }
-
-        var ids = new string[members.Length];
-        for (var m = 0; m < members.Length; m++)
-        {
-            ids[m] = _ids[members[m]];
+            layoutEdges[e] = new LayoutEdge(place[Array.BinarySearch(members, edge.Source)], place[Array.BinarySearch(members, edge.Target)], edge.Weight);
         }
 
         layout = ForceLayout.Run(ids, layoutEdges, SliceLayoutOptions);
+        var x = new float[n];
+        var y = new float[n];
+        for (var m = 0; m < n; m++)
+        {
+            x[m] = layout.X[place[m]];
+            y[m] = layout.Y[place[m]];
+        }
+
         Lap(ticks, 2, ref lap);
-        var json = GraphJson.Write(Index, members, layout.X, layout.Y, centre, edges);
+        var json = GraphJson.Write(Index, members, x, y, centre, edges);
         Lap(ticks, 3, ref lap);
         return json;
     }
