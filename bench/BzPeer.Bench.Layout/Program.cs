@@ -8,13 +8,19 @@ using BzPeer.Tests.Graph;
 // Plain Stopwatch timings (BenchmarkDotNet's many runs take too long for 60,000-node layouts).
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- layout 10000 60000
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- sweep 10000
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- sweep-seeds 18000 5 50 100 (mean over layout seeds 0-4)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- slice 60000         (all 60,000 slices)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- slice-layout 60000  (one layout per slice)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- slice-sweep 10000   (slice layout quality by steps)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- png 3000            (draws layout-3000.png, slice-3000.png)
 // "cpu" is process CPU time: a steadier figure than wall time on a shared machine.
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-slices SITE   (a real site's slices, step by step)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-layout SITE [STEPS...] (a real site's full layout, one thread)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-layout-seeds SITE SEEDS STEPS... (mean over seeds 0..SEEDS-1)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-slice-layout SITE [STEPS...] (only the slices' layouts)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-png SITE      (draws a real site's graph and three slices)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-render SITE   (a real site's files, by path pattern)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- page-costs SITE    (abstracts' Markdown; page model against render, by page kind)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-load SITE     (loading a site's content: all cores, one thread, by step)
 switch (args)
 {
@@ -23,6 +29,18 @@ switch (args)
         return 0;
     case ["page-costs", var site]:
         PageCostProbe.Run(site);
+        return 0;
+    case ["site-layout-seeds", var site, var seeds, .. var steps]:
+        SiteProbes.FullLayout(site, steps.Select(int.Parse).ToArray(), int.Parse(seeds));
+        return 0;
+    case ["site-layout", var site, .. var steps]:
+        SiteProbes.FullLayout(site, steps.Select(int.Parse).ToArray());
+        return 0;
+    case ["site-slice-layout", var site, .. var steps]:
+        SiteProbes.SliceLayouts(site, steps.Select(int.Parse).ToArray());
+        return 0;
+    case ["site-png", var site]:
+        SiteProbes.Pictures(site);
         return 0;
     case ["site-render", var site]:
         SiteProbes.Render(site);
@@ -47,6 +65,12 @@ switch (command)
         foreach (int size in sizes)
             foreach (int iterations in new[] { 25, 50, 100, 150, 200, 300, 500 })
                 Layout(size, iterations);
+        break;
+    case "sweep-seeds":
+        // sweep-seeds SIZE SEEDS STEPS...: edge/random's mean and spread over layout seeds 0..SEEDS-1
+        Warm();
+        foreach (int iterations in sizes.Skip(2))
+            LayoutSeeds(sizes[0], iterations, sizes[1]);
         break;
     case "slice":
         foreach (int size in sizes)
@@ -102,6 +126,23 @@ static void Layout(int size, int? iterations)
         $"extent={LayoutMetrics.MaxDistanceFromOrigin(result.X, result.Y):F0}");
 }
 
+static void LayoutSeeds(int size, int iterations, int seeds)
+{
+    var graph = SyntheticScholarGraph.Generate(size);
+    var pairs = graph.Edges.Select(e => (e.Source, e.Target)).ToArray();
+    var ratios = new List<double>();
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    for (int seed = 0; seed < seeds; seed++)
+    {
+        var result = ForceLayout.Run(graph.NodeIds, graph.Edges, new LayoutOptions { Iterations = iterations, Seed = seed });
+        ratios.Add(LayoutMetrics.MeanEdgeLength(result.X, result.Y, pairs) / LayoutMetrics.MeanRandomPairDistance(result.X, result.Y));
+    }
+    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    double mean = ratios.Average();
+    double spread = Math.Sqrt(ratios.Sum(r => (r - mean) * (r - mean)) / Math.Max(1, ratios.Count - 1));
+    Console.WriteLine($"sweep-seeds nodes={graph.NodeIds.Length} iterations={iterations} seeds={seeds} cpu-per-layout={cpu.TotalSeconds / seeds:F2}s edge/random={mean:F4} sd={spread:F4}");
+}
+
 static void SliceAll(int size, int radius, int maxNodes)
 {
     var graph = SyntheticScholarGraph.Generate(size);
@@ -128,7 +169,7 @@ static void SweepSliceLayouts(int size, int radius, int maxNodes)
     var adjacency = GraphAdjacency.Build(graph.NodeIds.Length, graph.Edges, graph.NodeIds);
     var centers = Enumerable.Range(0, graph.NodeIds.Length).Where(c => c % 50 == 0).ToArray();
     var subgraphs = GraphSlicer.SliceAll(adjacency, centers, radius, maxNodes).Select(slice => SubGraph(graph, adjacency, slice)).ToArray();
-    foreach (int iterations in new[] { 20, 40, 60, 100, 150, 300 })
+    foreach (int iterations in new[] { 20, 25, 30, 40, 60, 100, 150, 300 })
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         double ratio = 0;
@@ -171,21 +212,17 @@ static void LayoutEverySlice(int size, int radius, int maxNodes)
 static void TreeCost(int size)
 {
     var random = new Random(1);
-    var x = Enumerable.Range(0, size).Select(_ => random.NextDouble() * 1000).ToArray();
-    var y = Enumerable.Range(0, size).Select(_ => random.NextDouble() * 1000).ToArray();
+    var position = Enumerable.Range(0, 2 * size).Select(_ => random.NextDouble() * 1000).ToArray(); // (x, y) pairs
     var mass = Enumerable.Range(0, size).Select(_ => 1.0 + random.Next(10)).ToArray();
     var tree = new BarnesHutTree();
-    for (int warm = 0; warm < 3; warm++) tree.Build(x, y, mass);
+    for (int warm = 0; warm < 3; warm++) tree.Build(position, mass);
     var watch = Stopwatch.StartNew();
-    for (int k = 0; k < 10; k++) tree.Build(x, y, mass);
+    for (int k = 0; k < 10; k++) tree.Build(position, mass);
     double build = watch.Elapsed.TotalMilliseconds / 10;
+    var force = new double[2 * size];
     watch.Restart();
-    double sum = 0;
-    for (int i = 0; i < size; i++) sum += tree.Repulsion(i, x[i], y[i], mass[i], 0.9).X;
+    tree.Repulsion(0, tree.LeafCount, 1.0, 0.9, force);
     double forces = watch.Elapsed.TotalMilliseconds;
-    var order = tree.PointsInTreeOrder.ToArray();
-    watch.Restart();
-    foreach (int i in order) sum += tree.Repulsion(i, x[i], y[i], mass[i], 0.9).X;
-    double ordered = watch.Elapsed.TotalMilliseconds;
-    Console.WriteLine($"tree n={size} build={build:F1}ms repulsion-all={forces:F1}ms in-tree-order={ordered:F1}ms ({sum:E1})");
+    double sum = force.Sum();
+    Console.WriteLine($"tree n={size} build={build:F1}ms repulsion-all={forces:F1}ms ({sum:E1})");
 }

@@ -7,6 +7,7 @@ using BzPeer.Graph.Layout;
 using BzPeer.Model;
 using BzPeer.Rendering;
 using BzPeer.Resolve;
+using BzPeer.Tests.Graph;
 
 namespace BzPeer.Bench.Layout;
 
@@ -143,7 +144,7 @@ internal static class SiteProbes
         Console.WriteLine($"slice members: {clock.ElapsedMilliseconds} ms (parallel)");
 
         var steps = new long[4];
-        var byKind = new SortedDictionary<string, (int Slices, long Ticks, long Members, long Edges)>(StringComparer.Ordinal);
+        var byKind = new SortedDictionary<string, (int Slices, long Ticks, long Members, long Edges, double Quality)>(StringComparer.Ordinal);
         for (var i = 0; i < centres.Length; i++)
         {
             var step = model.ProbeSlice(centres[i], members[i]);
@@ -154,19 +155,128 @@ internal static class SiteProbes
 
             var kind = centres[i].Kind.ToString();
             var sum = byKind.GetValueOrDefault(kind);
-            byKind[kind] = (sum.Slices + 1, sum.Ticks + step.Ticks.Sum(), sum.Members + members[i].Length, sum.Edges + step.EdgesWithin);
+            byKind[kind] = (sum.Slices + 1, sum.Ticks + step.Ticks.Sum(), sum.Members + members[i].Length, sum.Edges + step.EdgesWithin,
+                sum.Quality + EdgeOverRandom(step.Layout, step.Edges));
         }
 
         Console.WriteLine($"edges within {Milliseconds(steps[0]):0} ms, thin {Milliseconds(steps[1]):0} ms, layout {Milliseconds(steps[2]):0} ms, json {Milliseconds(steps[3]):0} ms");
         foreach (var (kind, sum) in byKind)
         {
-            Console.WriteLine($"  {kind}: {sum.Slices} slices, {Milliseconds(sum.Ticks):0} ms, mean members {(double)sum.Members / sum.Slices:0.0}, mean edges within {(double)sum.Edges / sum.Slices:0.0}");
+            Console.WriteLine($"  {kind}: {sum.Slices} slices, {Milliseconds(sum.Ticks):0} ms, mean members {(double)sum.Members / sum.Slices:0.0}, " +
+                $"mean edges within {(double)sum.Edges / sum.Slices:0.0}, mean edge/random {sum.Quality / sum.Slices:0.000}");
         }
 
         clock.Restart();
         var full = model.FullJson();
         Console.WriteLine($"full graph: {clock.ElapsedMilliseconds} ms (layout in parallel), {full.Length:N0} bytes");
     }
+
+    /// <summary>
+    /// The full graph's layout as a build makes it (one thread, the build's time budget), or with the given step
+    /// counts: process CPU time and mean edge length over mean random-pair distance (lower is better).
+    /// </summary>
+    /// <remarks>
+    /// With <paramref name="seeds"/> above 1 each step count is run with seeds 0, 1, ...: one drawing's
+    /// edge/random moves by about a percent with the seed, more than many a change it is meant to judge.
+    /// </remarks>
+    public static void FullLayout(string site, int[] iterations, int seeds = 1)
+    {
+        var model = new GraphModel(Resolve(site));
+        var edges = model.Index.Edges.Select(e => (e.Source, e.Target)).ToArray();
+        var options = GraphModel.FullLayoutOptions(threads: 1);
+        foreach (int? steps in iterations.Length == 0 ? [null] : iterations.Select(i => (int?)i))
+        {
+            var ratios = new List<double>();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            int ran = 0;
+            for (int seed = 0; seed < seeds; seed++)
+            {
+                var result = model.ProbeFullLayout((steps is null ? options : options with { Iterations = steps, TimeBudget = null }) with { Seed = seed });
+                ran = result.Iterations;
+                ratios.Add(LayoutMetrics.MeanEdgeLength(result.X, result.Y, edges) / LayoutMetrics.MeanRandomPairDistance(result.X, result.Y));
+            }
+            clock.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            double mean = ratios.Average();
+            double spread = Math.Sqrt(ratios.Sum(r => (r - mean) * (r - mean)) / Math.Max(1, ratios.Count - 1));
+            Console.WriteLine($"site-layout nodes={model.NodeCount} edges={model.EdgeCount} iterations={ran} seeds={seeds} " +
+                $"wall={clock.Elapsed.TotalSeconds / seeds:F2}s cpu={cpu.TotalSeconds / seeds:F2}s edge/random={mean:F4}" +
+                (seeds > 1 ? $" sd={spread:F4}" : ""));
+        }
+    }
+
+    /// <summary>
+    /// Only the layouts of a real site's slices (the inputs made once, as a build makes them), on one thread, with
+    /// the given step counts: CPU time and the mean edge/random of all slices and by the kind of their centre.
+    /// </summary>
+    public static void SliceLayouts(string site, int[] iterations)
+    {
+        var model = new GraphModel(Resolve(site));
+        var centres = model.SliceCentres.ToArray();
+        var members = model.AllSliceMembers(centres);
+        var inputs = new (string[] Ids, LayoutEdge[] Edges, NodeKind Kind)[centres.Length];
+        for (var i = 0; i < centres.Length; i++)
+        {
+            var probe = model.ProbeSlice(centres[i], members[i]);
+            inputs[i] = (probe.Ids, probe.Edges, centres[i].Kind);
+        }
+
+        foreach (int? steps in iterations.Length == 0 ? [null] : iterations.Select(i => (int?)i))
+        {
+            var options = steps is null ? GraphModel.SliceLayoutOptions : GraphModel.SliceLayoutOptions with { Iterations = steps };
+            var byKind = new SortedDictionary<string, double>(StringComparer.Ordinal);
+            double all = 0;
+            var layouts = new LayoutResult[inputs.Length];
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                layouts[i] = ForceLayout.Run(inputs[i].Ids, inputs[i].Edges, options);
+            }
+
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                var quality = EdgeOverRandom(layouts[i], inputs[i].Edges);
+                all += quality;
+                byKind[inputs[i].Kind.ToString()] = byKind.GetValueOrDefault(inputs[i].Kind.ToString()) + quality;
+            }
+
+            Console.WriteLine($"site-slice-layout slices={inputs.Length} iterations={layouts.Max(l => l.Iterations)} cpu={cpu.TotalSeconds:F2}s " +
+                $"edge/random all={all / inputs.Length:F4} " +
+                string.Join(" ", byKind.Select(k => $"{k.Key}={k.Value / inputs.Count(s => s.Kind.ToString() == k.Key):F4}")));
+        }
+    }
+
+    /// <summary>
+    /// Draws a real site's graph as a build lays it out (site-graph.png) and the slices of three researchers
+    /// (the first, the median and the last by slice size, site-slice-N.png), to look at.
+    /// </summary>
+    public static void Pictures(string site)
+    {
+        var model = new GraphModel(Resolve(site));
+        var ids = model.Index.Nodes.Select(n => n.NodeId).ToArray();
+        var full = model.ProbeFullLayout(GraphModel.FullLayoutOptions(threads: Environment.ProcessorCount));
+        PngSketch.Write("site-graph.png", ids, full.X, full.Y, model.Index.Edges.Select(e => (e.Source, e.Target)));
+        var researchers = model.SliceCentres.Where(c => c.Kind == NodeKind.Researcher).ToArray();
+        var members = model.AllSliceMembers(researchers);
+        var bySize = Enumerable.Range(0, researchers.Length).OrderBy(i => members[i].Length).ThenBy(i => i).ToArray();
+        int[] picked = [bySize[0], bySize[bySize.Length / 2], bySize[^1]];
+        for (var k = 0; k < picked.Length; k++)
+        {
+            var i = picked[k];
+            var probe = model.ProbeSlice(researchers[i], members[i]);
+            PngSketch.Write($"site-slice-{k}.png", probe.Ids, probe.Layout.X, probe.Layout.Y, probe.Edges.Select(e => (e.Source, e.Target)), 600);
+            Console.WriteLine($"site-slice-{k}.png: {researchers[i].NodeId}, {probe.Ids.Length} nodes, {probe.Edges.Length} edges, " +
+                $"edge/random {EdgeOverRandom(probe.Layout, probe.Edges):F3}");
+        }
+    }
+
+    private static double EdgeOverRandom(LayoutResult layout, LayoutEdge[] edges) =>
+        layout.X.Length < 3 || edges.Length == 0
+            ? 0
+            : LayoutMetrics.MeanEdgeLength(layout.X, layout.Y, edges.Select(e => (e.Source, e.Target)))
+              / LayoutMetrics.MeanPairDistance(layout.X, layout.Y);
 
     /// <summary>Every file but the graph's, rendered once after a warm-up (slices cut beforehand, as in a build), summed by path pattern.</summary>
     public static void Render(string site)

@@ -32,6 +32,24 @@ internal static class LayoutMetrics
         return sum / count;
     }
 
+    /// <summary>
+    /// Mean distance over all pairs of distinct nodes: exact, so unlike <see cref="MeanRandomPairDistance"/> it does
+    /// not depend on the order of the nodes (a fixed sequence of sampled index pairs over-samples some positions,
+    /// which biases small graphs by where their hub happens to sit).
+    /// </summary>
+    public static double MeanPairDistance(float[] x, float[] y)
+    {
+        double sum = 0;
+        long count = 0;
+        for (int a = 0; a < x.Length; a++)
+            for (int b = a + 1; b < x.Length; b++)
+            {
+                sum += Distance(x, y, a, b);
+                count++;
+            }
+        return count == 0 ? 0 : sum / count;
+    }
+
     public static double MaxDistanceFromOrigin(float[] x, float[] y)
     {
         double max = 0;

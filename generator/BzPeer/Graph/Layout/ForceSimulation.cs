@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace BzPeer.Graph.Layout;
@@ -10,73 +13,102 @@ namespace BzPeer.Graph.Layout;
 /// ("swing" versus "traction") speeds up nodes that move steadily and slows those that oscillate.
 /// </summary>
 /// <remarks>
-/// Determinism: every node's force is computed on its own from the previous positions and a
-/// tree built by one thread, and every global sum is taken sequentially in node order, so the
-/// result is bit-identical however the work is scheduled. Only exactly rounded operations
-/// (+ − × ÷ √) are used by default, so it is also the same on every platform.
+/// Determinism: every node's force is computed from the previous positions and a tree built by
+/// one thread (its repulsion with the other nodes of its tree leaf, whichever thread takes the
+/// leaf), and every global sum is taken sequentially in node order, so the result is bit-identical
+/// however the work is scheduled. Only exactly rounded operations (+ − × ÷ √, in double or in
+/// float, in fixed vector lanes) are used by default, so it is also the same on every platform.
 /// </remarks>
 internal sealed class ForceSimulation
 {
     private const int SequentialBelow = 2048;        // nodes; below this, threads cost more than they save
     private const int RangeSize = 512;               // nodes per parallel work item
+    private const int LeavesPerRange = 32;           // tree leaves per parallel work item
     private const int ExactBelow = 500;              // nodes; below this, all pairs (halved by symmetry) beat the tree
     // k_s in the paper (0.1 there). Forces here are large, so a node's step is about
     // k_s / √swing; 3 reached the settled drawing in a third of the steps on co-authorship graphs.
     private const double NodeSpeedFactor = 3;
-    private const double MaxStepOfRadius = 0.05;     // k_smax in the paper, relative: no node jumps further per step
+    // k_smax in the paper, relative to the expected radius: no node moves further in one step. It cools
+    // linearly from the first to the last step, so that nodes cross the drawing early and settle late.
+    private const double FirstMaxStepOfRadius = 0.5;
+    private const double LastMaxStepOfRadius = 0.005;
     private const double MaxSpeedRise = 0.5;         // global speed grows by at most 50% per step
 
     private readonly LayoutGraph _graph;
     private readonly LayoutOptions _options;
-    private readonly double[] _x, _y, _mass, _fx, _fy, _oldFx, _oldFy, _swing, _traction;
+    private readonly double[] _callerX, _callerY;
     private readonly BarnesHutTree _tree = new();
-    private readonly bool _exact;                    // small graph: exact pairwise repulsion, no tree
-    private readonly double[] _repulsionX = [], _repulsionY = [];
-    private readonly int[] _identity = [];
-    private readonly double[] _edgeStrength; // attraction per edge, in adjacency order
-    private readonly int[] _firstEdge;       // node i's edges start at _edgeStrength[_firstEdge[i]]
-    private readonly double _maxDisplacement;
+    private readonly ExactRepulsion? _exact;         // small graph: exact pairwise repulsion, no tree
+    private readonly double _radius;
+    private double _maxDisplacement;
     private double _speed = 1;
 
+    // Positions and repulsions are stored as (x, y) pairs, node i's at [2i] and [2i + 1], so that one
+    // load fetches a neighbour's position; the forces one array per axis, so that the per-node arithmetic
+    // (square roots and divisions mostly) takes a whole vector of nodes at a time.
+    private readonly double[] _position, _repulsion, _mass;
+    private double[] _forceX, _forceY, _oldForceX, _oldForceY;
+    private readonly double[] _swing, _traction;
+    private readonly int[] _firstEdge;       // node i's edges are _neighbour[_firstEdge[i].._firstEdge[i + 1]]
+    private readonly int[] _neighbour;
+    private readonly double[] _edgeStrength; // attraction per edge
+
+    /// <summary>Simulation of <paramref name="graph"/> from the positions <paramref name="x"/>, <paramref name="y"/>, which <see cref="Run"/> updates.</summary>
     public ForceSimulation(LayoutGraph graph, LayoutOptions options, double[] x, double[] y)
     {
-        _maxDisplacement = MaxStepOfRadius * ExpectedRadius(graph, options);
+        _radius = ExpectedRadius(graph, options);
         _graph = graph;
         _options = options;
-        _x = x;
-        _y = y;
+        _callerX = x;
+        _callerY = y;
         int n = graph.NodeCount;
+        var adjacency = graph.Adjacency;
+        _position = new double[2 * n];
+        for (int i = 0; i < n; i++)
+        {
+            _position[2 * i] = x[i];
+            _position[2 * i + 1] = y[i];
+        }
         _mass = new double[n];
         for (int i = 0; i < n; i++)
-            _mass[i] = graph.Adjacency.Degree(i) + 1;
-        _exact = n < ExactBelow;
-        if (_exact)
-        {
-            _repulsionX = new double[n];
-            _repulsionY = new double[n];
-            _identity = [.. Enumerable.Range(0, n)];
-        }
-        _fx = new double[n];
-        _fy = new double[n];
-        _oldFx = new double[n];
-        _oldFy = new double[n];
+            _mass[i] = adjacency.Degree(i) + 1;
+        if (n < ExactBelow)
+            _exact = new ExactRepulsion(_mass, options.Repulsion);
+        _repulsion = new double[2 * n];
+        _forceX = new double[n];
+        _forceY = new double[n];
+        _oldForceX = new double[n];
+        _oldForceY = new double[n];
         _swing = new double[n];
         _traction = new double[n];
+        _firstEdge = new int[n + 1];
+        _neighbour = new int[2 * graph.EdgeCount];
         _edgeStrength = new double[2 * graph.EdgeCount];
-        _firstEdge = new int[n];
         int edge = 0;
         for (int i = 0; i < n; i++)
         {
             _firstEdge[i] = edge;
-            foreach (int weight in graph.Adjacency.Weights(i))
-                _edgeStrength[edge++] = EdgeStrength(weight, options.EdgeWeightInfluence);
+            var weights = adjacency.Weights(i);
+            adjacency.Neighbours(i).CopyTo(_neighbour.AsSpan(edge));
+            for (int k = 0; k < weights.Length; k++)
+                _edgeStrength[edge++] = EdgeStrength(weights[k], options.EdgeWeightInfluence);
         }
+        _firstEdge[n] = edge;
     }
 
     public void Run(int iterations)
     {
         for (int step = 0; step < iterations; step++)
+        {
+            double progress = iterations > 1 ? step / (double)(iterations - 1) : 0;
+            _maxDisplacement = _radius * (FirstMaxStepOfRadius + (LastMaxStepOfRadius - FirstMaxStepOfRadius) * progress);
             Step();
+        }
+        for (int i = 0; i < _mass.Length; i++)
+        {
+            _callerX[i] = _position[2 * i];
+            _callerY[i] = _position[2 * i + 1];
+        }
     }
 
     private void Step()
@@ -84,11 +116,18 @@ internal sealed class ForceSimulation
         int n = _graph.NodeCount;
         if (n < 2)
             return;
-        if (_exact)
-            ComputeExactRepulsion();
+        if (_exact is not null)
+        {
+            _exact.Compute(_position, _repulsion);
+        }
         else
-            _tree.Build(_x, _y, _mass);
-        ForEachRange(n, ComputeForces);
+        {
+            _tree.Build(_position, _mass);
+            ForEachRange(_tree.LeafCount, LeavesPerRange, (from, to) =>
+                _tree.Repulsion(from, to, _options.Repulsion, _options.Theta, _repulsion));
+        }
+        ForEachRange(n, RangeSize, ComputeForces);
+        ForEachRange(n, RangeSize, MeasureOscillation);
 
         double totalSwing = 0, totalTraction = 0;
         for (int i = 0; i < n; i++)
@@ -97,107 +136,76 @@ internal sealed class ForceSimulation
             totalTraction += _traction[i];
         }
         UpdateGlobalSpeed(totalSwing, totalTraction);
-        ForEachRange(n, Move);
+        ForEachRange(n, RangeSize, Move);
+        // This step's forces are the next step's old ones; the next step overwrites the other pair whole.
+        (_forceX, _oldForceX) = (_oldForceX, _forceX);
+        (_forceY, _oldForceY) = (_oldForceY, _forceY);
     }
 
     private void ComputeForces(int from, int to)
     {
-        var adjacency = _graph.Adjacency;
-        double repulsion = _options.Repulsion, gravity = _options.Gravity, theta = _options.Theta;
-        // Nodes are taken in tree order so that consecutive nodes walk the same cells (cache hits);
-        // each node's force still depends only on the positions and the tree.
-        var order = _exact ? _identity.AsSpan(from, to - from) : _tree.PointsInTreeOrder[from..to];
-        foreach (int i in order)
+        var gravity = Vector128.Create(_options.Gravity);
+        ref double position = ref MemoryMarshal.GetArrayDataReference(_position);
+        ref int neighbours = ref MemoryMarshal.GetArrayDataReference(_neighbour);
+        ref double strengths = ref MemoryMarshal.GetArrayDataReference(_edgeStrength);
+        for (int i = from; i < to; i++)
         {
-            double px = _x[i], py = _y[i];
-            (double fx, double fy) = _exact
-                ? (_repulsionX[i], _repulsionY[i])
-                : _tree.Repulsion(i, px, py, repulsion * _mass[i], theta);
-
+            var p = Vector128.LoadUnsafe(ref position, (nuint)(2 * i));
+            var mass = Vector128.Create(_mass[i]);
             // "Strong" gravity (ForceAtlas2's option): mass × distance towards the origin. Unlike
             // constant gravity it bounds isolated nodes and small components near the rim of the
             // main component instead of letting them drift hundreds of radii away.
-            fx -= px * gravity * _mass[i];
-            fy -= py * gravity * _mass[i];
+            var f = Load(_repulsion, i) - p * gravity * mass;
 
-            // Linear attraction along each edge: strength × distance, towards the neighbour.
-            var neighbours = adjacency.Neighbours(i);
-            var strengths = _edgeStrength.AsSpan(_firstEdge[i], neighbours.Length);
-            for (int k = 0; k < neighbours.Length; k++)
+            // Linear attraction along each edge: strength × distance, towards the neighbour. The
+            // edge arrays are built here and hold node indexes only, so the unchecked reads stay inside.
+            for (int e = _firstEdge[i], end = _firstEdge[i + 1]; e < end; e++)
             {
-                int j = neighbours[k];
-                fx += (_x[j] - px) * strengths[k];
-                fy += (_y[j] - py) * strengths[k];
+                var q = Vector128.LoadUnsafe(ref position, (nuint)(2 * Unsafe.Add(ref neighbours, e)));
+                f += (q - p) * Vector128.Create(Unsafe.Add(ref strengths, e));
             }
 
-            double sx = fx - _oldFx[i], sy = fy - _oldFy[i];
-            double tx = fx + _oldFx[i], ty = fy + _oldFy[i];
-            _swing[i] = _mass[i] * Math.Sqrt(sx * sx + sy * sy);
-            _traction[i] = _mass[i] * Math.Sqrt(tx * tx + ty * ty) / 2;
-            _fx[i] = fx;
-            _fy[i] = fy;
+            _forceX[i] = f[0];
+            _forceY[i] = f[1];
         }
     }
 
     /// <summary>
-    /// Repulsion between every pair, each pair computed once (one thread, fixed order): for small
-    /// graphs such as slices this is cheaper than building a tree every step.
+    /// Swing (how much a node's force turned or changed since the last step) and traction (how much
+    /// of it held), each weighted by the node's mass.
     /// </summary>
     /// <remarks>
-    /// Four pairs at a time with <see cref="Vector256{T}"/>. The lane layout is fixed by the
-    /// algorithm, not by the hardware (where 256-bit vectors are not accelerated .NET computes the
-    /// same lanes one by one, with the same IEEE operations), so the result is the same everywhere.
+    /// Node by node with no sum across nodes, so a vector of any width computes every node exactly as
+    /// the scalar tail does: the hardware's widest (<see cref="Vector{T}"/>) is safe.
     /// </remarks>
-    private void ComputeExactRepulsion()
+    private void MeasureOscillation(int from, int to)
     {
-        int n = _graph.NodeCount;
-        double k = _options.Repulsion;
-        double[] xs = _x, ys = _y, masses = _mass, rx = _repulsionX, ry = _repulsionY;
-        Array.Clear(rx);
-        Array.Clear(ry);
-        for (int i = 0; i < n; i++)
+        int i = from;
+        var half = new Vector<double>(0.5);
+        for (; i + Vector<double>.Count <= to; i += Vector<double>.Count)
         {
-            double px = xs[i], py = ys[i], km = k * masses[i];
-            var vpx = Vector256.Create(px);
-            var vpy = Vector256.Create(py);
-            var vkm = Vector256.Create(km);
-            var sumX = Vector256<double>.Zero;
-            var sumY = Vector256<double>.Zero;
-            int j = i + 1;
-            for (; j + 4 <= n; j += 4)
-            {
-                var dx = vpx - Vector256.Create(xs.AsSpan(j, 4));
-                var dy = vpy - Vector256.Create(ys.AsSpan(j, 4));
-                var d2 = dx * dx + dy * dy;
-                // Coincident points exert no force (their 0/0 lanes are discarded here).
-                var f = Vector256.ConditionalSelect(Vector256.GreaterThan(d2, Vector256<double>.Zero),
-                    vkm * Vector256.Create(masses.AsSpan(j, 4)) / d2, Vector256<double>.Zero);
-                var fx = dx * f;
-                var fy = dy * f;
-                sumX += fx;
-                sumY += fy;
-                (Vector256.Create(rx.AsSpan(j, 4)) - fx).CopyTo(rx.AsSpan(j, 4));
-                (Vector256.Create(ry.AsSpan(j, 4)) - fy).CopyTo(ry.AsSpan(j, 4));
-            }
-            double totalX = (sumX[0] + sumX[1]) + (sumX[2] + sumX[3]);
-            double totalY = (sumY[0] + sumY[1]) + (sumY[2] + sumY[3]);
-            for (; j < n; j++)
-            {
-                double dx = px - xs[j], dy = py - ys[j];
-                double d2 = dx * dx + dy * dy;
-                if (d2 > 0)
-                {
-                    double f = km * masses[j] / d2;
-                    totalX += dx * f;
-                    totalY += dy * f;
-                    rx[j] -= dx * f;
-                    ry[j] -= dy * f;
-                }
-            }
-            rx[i] += totalX;
-            ry[i] += totalY;
+            var fx = new Vector<double>(_forceX, i);
+            var fy = new Vector<double>(_forceY, i);
+            var ox = new Vector<double>(_oldForceX, i);
+            var oy = new Vector<double>(_oldForceY, i);
+            var m = new Vector<double>(_mass, i);
+            var sx = fx - ox;
+            var sy = fy - oy;
+            var tx = fx + ox;
+            var ty = fy + oy;
+            (m * Vector.SquareRoot(sx * sx + sy * sy)).CopyTo(_swing, i);
+            (m * Vector.SquareRoot(tx * tx + ty * ty) * half).CopyTo(_traction, i);
+        }
+        for (; i < to; i++)
+        {
+            double sx = _forceX[i] - _oldForceX[i], sy = _forceY[i] - _oldForceY[i];
+            double tx = _forceX[i] + _oldForceX[i], ty = _forceY[i] + _oldForceY[i];
+            _swing[i] = _mass[i] * Math.Sqrt(sx * sx + sy * sy);
+            _traction[i] = _mass[i] * Math.Sqrt(tx * tx + ty * ty) * 0.5;
         }
     }
+
+    private static Vector128<double> Load(double[] vectors, int i) => Vector128.Create(vectors.AsSpan(2 * i, 2));
 
     /// <summary>
     /// Global speed = tolerance × traction / swing: high when nodes keep moving the same way,
@@ -214,31 +222,53 @@ internal sealed class ForceSimulation
     /// <summary>Larger graphs tolerate more oscillation per node (ForceAtlas2 recommends raising it with size).</summary>
     private static double JitterTolerance(int nodeCount) => Math.Clamp(Math.Sqrt(nodeCount) / 20, 1, 10);
 
+    /// <summary>Moves each node along its force by its own speed, at most the step cap; node by node, like <see cref="MeasureOscillation"/>.</summary>
     private void Move(int from, int to)
     {
-        for (int i = from; i < to; i++)
+        double speedFactor = NodeSpeedFactor * _speed;
+        int i = from;
+        var one = Vector<double>.One;
+        var speed = new Vector<double>(_speed);
+        var vectorSpeedFactor = new Vector<double>(speedFactor);
+        var maxDisplacement = new Vector<double>(_maxDisplacement);
+        for (; i + Vector<double>.Count <= to; i += Vector<double>.Count)
         {
-            double fx = _fx[i], fy = _fy[i];
+            var fx = new Vector<double>(_forceX, i);
+            var fy = new Vector<double>(_forceY, i);
+            var force = Vector.SquareRoot(fx * fx + fy * fy);
+            var nodeSpeed = vectorSpeedFactor / (one + speed * Vector.SquareRoot(new Vector<double>(_swing, i)));
+            var capped = Vector.GreaterThan(force, Vector<double>.Zero) & Vector.GreaterThan(nodeSpeed * force, maxDisplacement);
+            nodeSpeed = Vector.ConditionalSelect(capped, maxDisplacement / force, nodeSpeed);
+            var dx = fx * nodeSpeed;
+            var dy = fy * nodeSpeed;
+            for (int lane = 0; lane < Vector<double>.Count; lane++)
+            {
+                _position[2 * (i + lane)] += dx[lane];
+                _position[2 * (i + lane) + 1] += dy[lane];
+            }
+        }
+        for (; i < to; i++)
+        {
+            double fx = _forceX[i], fy = _forceY[i];
             double force = Math.Sqrt(fx * fx + fy * fy);
-            double nodeSpeed = NodeSpeedFactor * _speed / (1 + _speed * Math.Sqrt(_swing[i]));
+            double nodeSpeed = speedFactor / (1 + _speed * Math.Sqrt(_swing[i]));
             if (force > 0 && nodeSpeed * force > _maxDisplacement)
                 nodeSpeed = _maxDisplacement / force;
-            _x[i] += fx * nodeSpeed;
-            _y[i] += fy * nodeSpeed;
-            _oldFx[i] = fx;
-            _oldFy[i] = fy;
+            _position[2 * i] += fx * nodeSpeed;
+            _position[2 * i + 1] += fy * nodeSpeed;
         }
     }
 
-    private void ForEachRange(int n, Action<int, int> body)
+    /// <summary>Runs <paramref name="body"/> over 0..<paramref name="count"/> in ranges, on several threads when the graph is large.</summary>
+    private void ForEachRange(int count, int rangeSize, Action<int, int> body)
     {
-        if (n < SequentialBelow || _options.MaxDegreeOfParallelism == 1)
+        if (_graph.NodeCount < SequentialBelow || _options.MaxDegreeOfParallelism == 1)
         {
-            body(0, n);
+            body(0, count);
             return;
         }
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism };
-        Parallel.ForEach(Partitioner.Create(0, n, RangeSize), parallel, range => body(range.Item1, range.Item2));
+        Parallel.ForEach(Partitioner.Create(0, count, rangeSize), parallel, range => body(range.Item1, range.Item2));
     }
 
     /// <summary>

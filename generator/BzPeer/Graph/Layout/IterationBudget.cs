@@ -10,9 +10,12 @@ internal static class IterationBudget
     public const int MinimumIterations = 30;
 
     // Cost model fitted on a 2-core x64 machine (see bench/BzPeer.Bench.Layout): one step costs
-    // about this much per node and log2(node count), plus this much per directed edge.
-    private const double NanosecondsPerNodeLog = 60;
-    private const double NanosecondsPerEdge = 4;
+    // about this much per node and log2(node count), plus this much per directed edge. Measured on one
+    // thread (site-layout, 120 steps less 20): about 5 ms for the medium bench corpus (18,252 nodes,
+    // 188,056 edges) and 46 ms for the large one (89,429 nodes, 981,472 edges); the constants err high
+    // on the small graph so as to fit the large one, where a budget binds.
+    private const double NanosecondsPerNodeLog = 25;
+    private const double NanosecondsPerEdge = 3;
 
     /// <summary>
     /// Steps run when the options do not say. Measured on synthetic co-authorship graphs (mean edge

@@ -41,7 +41,9 @@ internal sealed class LayoutGraph
             ids[i] = nodeIds[i] ?? throw new ArgumentException($"Node {i} has a null id.", nameof(nodeIds));
             order[i] = i;
         }
-        Array.Sort(ids, order, StringComparer.Ordinal);
+        // Callers that number their nodes in ordinal order (a slice does) spare the sort.
+        if (!IsAscending(ids))
+            Array.Sort(ids, order, StringComparer.Ordinal);
         var canonicalOf = new int[n];
         for (int c = 0; c < n; c++)
         {
@@ -59,5 +61,13 @@ internal sealed class LayoutGraph
             canonicalEdges[e] = new LayoutEdge(canonicalOf[edge.Source], canonicalOf[edge.Target], edge.Weight);
         }
         return new LayoutGraph(ids, canonicalOf, GraphAdjacency.Build(n, canonicalEdges));
+    }
+
+    private static bool IsAscending(string[] ids)
+    {
+        for (int i = 1; i < ids.Length; i++)
+            if (string.CompareOrdinal(ids[i - 1], ids[i]) > 0)
+                return false;
+        return true;
     }
 }

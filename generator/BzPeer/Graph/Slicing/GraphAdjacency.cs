@@ -81,7 +81,7 @@ internal sealed class GraphAdjacency
             keys[count] = ((long)low << 32) | (uint)high;
             keyWeights[count++] = edge.Weight;
         }
-        Array.Sort(keys, keyWeights, 0, count);
+        SortByEnds(keys, keyWeights, count, nodeCount);
         int unique = 0;
         for (int e = 0; e < count; e++)
         {
@@ -117,6 +117,35 @@ internal sealed class GraphAdjacency
         var ordinalRank = OrdinalRanks(nodeCount, nodeIds); // validates the ids
         var (kind, kindCount) = Kinds(nodeCount, nodeIds);
         return new GraphAdjacency(offsets, neighbours, weights, ordinalRank, kind, kindCount);
+    }
+
+    /// <summary>
+    /// Sorts the first <paramref name="count"/> keys (low end in the high 32 bits, high end in the low 32)
+    /// with their weights: two stable counting passes, by the high end and then by the low end, which cost
+    /// O(edges + nodes) where a comparison sort costs O(edges · log edges). Duplicates end up adjacent.
+    /// </summary>
+    private static void SortByEnds(long[] keys, int[] weights, int count, int nodeCount)
+    {
+        var spareKeys = new long[count];
+        var spareWeights = new int[count];
+        var next = new int[nodeCount + 1];
+        CountingPass(keys, weights, spareKeys, spareWeights, count, next, shift: 0);
+        CountingPass(spareKeys, spareWeights, keys, weights, count, next, shift: 32);
+    }
+
+    private static void CountingPass(long[] keys, int[] weights, long[] sortedKeys, int[] sortedWeights, int count, int[] next, int shift)
+    {
+        Array.Clear(next);
+        for (int e = 0; e < count; e++)
+            next[(int)((keys[e] >> shift) & 0xFFFFFFFF) + 1]++;
+        for (int i = 1; i < next.Length; i++)
+            next[i] += next[i - 1];
+        for (int e = 0; e < count; e++)
+        {
+            int at = next[(int)((keys[e] >> shift) & 0xFFFFFFFF)]++;
+            sortedKeys[at] = keys[e];
+            sortedWeights[at] = weights[e];
+        }
     }
 
     /// <summary>Numbers the id prefixes ("r", "p", "t"...) in ordinal order, so the numbering does not depend on node order.</summary>
