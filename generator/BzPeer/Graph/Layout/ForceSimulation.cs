@@ -17,7 +17,8 @@ namespace BzPeer.Graph.Layout;
 /// one thread (its repulsion with the other nodes of its tree leaf, whichever thread takes the
 /// leaf), and every global sum is taken sequentially in node order, so the result is bit-identical
 /// however the work is scheduled. Only exactly rounded operations (+ − × ÷ √, in double or in
-/// float, in fixed vector lanes) are used by default, so it is also the same on every platform.
+/// float) are used by default, in vector lanes fixed by the algorithm wherever lanes are added
+/// together, so it is also the same on every platform.
 /// </remarks>
 internal sealed class ForceSimulation
 {

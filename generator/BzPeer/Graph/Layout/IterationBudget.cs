@@ -20,8 +20,8 @@ internal static class IterationBudget
     /// <summary>
     /// Steps run when the options do not say. Measured on synthetic co-authorship graphs (mean edge
     /// length over mean distance of random pairs, which stops improving once the drawing settles):
-    /// 100 steps come within 0.6% of 150 and 2% of 500 at every size tried (18,000 nodes: 0.503 at 100,
-    /// 0.500 at 150, 0.493 at 500 for 1.5, 2.2 and 8.1 s of CPU; `BzPeer.Bench.Layout sweep 18000`).
+    /// 100 steps come within 0.5% of 150 and 1.5% of 500 (18,000 nodes: 0.502 at 100, 0.500 at 150,
+    /// 0.495 at 500 for 0.7, 1.1 and 3.3 s of CPU on two threads; `BzPeer.Bench.Layout sweep 18000`).
     /// </summary>
     public static int DefaultIterations(int nodeCount) => 100;
 

@@ -14,7 +14,7 @@ internal sealed class MortonOrder
 
     private const int DigitBits = 8;
     private const int Digits = 1 << DigitBits;
-    private const int Passes = 2 * Bits / DigitBits;  // even, so the sorted points end up in the caller's array
+    private const int Passes = 2 * Bits / DigitBits;
 
     private uint[] _codes = [], _codeScratch = [];
     private int[] _pointScratch = [];
@@ -54,7 +54,7 @@ internal sealed class MortonOrder
         }
 
         // Least significant digit first; each pass is stable, so the whole sort is. The passes
-        // alternate between the arrays (an even number of them ends where it began).
+        // alternate between the arrays.
         var from = codes;
         var to = _codeScratch;
         var fromPoints = points;
@@ -82,6 +82,9 @@ internal sealed class MortonOrder
             (from, to) = (to, from);
             (fromPoints, toPoints) = (toPoints, fromPoints);
         }
+        (_codes, _codeScratch) = (from, to);
+        if (fromPoints != points)
+            Array.Copy(fromPoints, points, n);
     }
 
     /// <summary>The quadrant (0 low x and y, 1 high x, 2 high y, 3 both) of a code at a depth (0 = the whole square).</summary>
