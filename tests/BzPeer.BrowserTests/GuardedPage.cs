@@ -123,10 +123,12 @@ internal static class GraphWaits
         frame.Locator(Ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = timeout });
 
     /// <summary>
-    /// Waits until the page has navigated to url. Waits for the commit, not the
-    /// load event: a navigation started from a keydown can finish while the
-    /// key press is still being sent, and Playwright then misses its load event.
+    /// Waits until the page has navigated to url. A navigation started from a
+    /// keydown can commit while the key press is still being sent: a waiter that
+    /// listens for navigation events (WaitForURLAsync) may then subscribe just
+    /// after the event and wait forever. This polls the page's URL in the
+    /// browser driver instead, so it sees a navigation however early it came.
     /// </summary>
     public static Task WaitForPageAsync(IPage page, string url) =>
-        page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        Assertions.Expect(page).ToHaveURLAsync(url, new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
 }
