@@ -193,7 +193,8 @@ internal sealed class GraphModel
             keys[i] = (category << 62) | (invertedWeight << 31) | (uint)i;
         }
 
-        keys.Sort();
+        // Which edges make the cut is all that matters here (they go back to graph order below), so a selection will do.
+        Common.Selection.SmallestFirst(keys, limit);
         var kept = new int[limit];
         for (var i = 0; i < limit; i++)
         {
