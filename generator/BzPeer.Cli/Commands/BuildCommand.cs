@@ -22,6 +22,7 @@ internal static class BuildCommand
             };
             BuildResult result;
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            using (BatchGc.Enter())
             using (var progress = StageProgress.ForTerminal(stderr))
             {
                 result = SiteBuilder.Build(options with { OnStageStarted = progress is null ? null : progress.StageStarted });

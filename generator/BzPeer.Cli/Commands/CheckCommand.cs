@@ -10,7 +10,12 @@ internal static class CheckCommand
         var command = new Command("check", "Validate site.yml and every content file; write nothing.") { site };
         command.SetAction(parse =>
         {
-            var result = SiteBuilder.Check(new BuildOptions { SiteDirectory = parse.GetValue(site)! });
+            BuildResult result;
+            using (BatchGc.Enter())
+            {
+                result = SiteBuilder.Check(new BuildOptions { SiteDirectory = parse.GetValue(site)! });
+            }
+
             DiagnosticPrinter.Print(result, stderr);
             if (!result.Succeeded)
             {
