@@ -27,6 +27,8 @@ internal sealed record BenchResult(
 /// </summary>
 internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
 {
+    private readonly OutputCleaner _cleaner = new(log);
+
     public BenchResult Run()
     {
         bool cold = PageCache.TryDrop(out string dropProblem);
@@ -78,10 +80,8 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
     /// <summary>One measured build; returns a problem description when the tool failed.</summary>
     private string? Measure(IBuildTool tool, string site, string output, List<BuildRun> runs, int attempt, CorpusSize size, bool cold)
     {
-        if (Directory.Exists(output))
-        {
-            Directory.Delete(output, recursive: true);
-        }
+        _cleaner.Delete(output);
+        _cleaner.WaitUntilSettled();
         if (cold)
         {
             PageCache.TryDrop(out _);
@@ -94,6 +94,7 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
             return problem;
         }
         int pages = Directory.Exists(output) ? Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).Count() : 0;
+        _cleaner.Delete(output);
         if (pages == 0)
         {
             string why = $"{tool.Name} exited with code {measurement!.ExitCode} but wrote no .html files";
