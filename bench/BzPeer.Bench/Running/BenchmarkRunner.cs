@@ -27,8 +27,6 @@ internal sealed record BenchResult(
 /// </summary>
 internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
 {
-    private readonly OutputCleaner _cleaner = new(log);
-
     public BenchResult Run()
     {
         bool cold = PageCache.TryDrop(out string dropProblem);
@@ -37,17 +35,21 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
             : $"warm (could not drop the page cache: {dropProblem})";
         string loadBefore = MachineInfo.LoadAverage();
         var sizes = new List<SizeResult>();
-        foreach (var size in options.Sizes)
+        using (var folders = new OutputFolders(options.CacheDirectory))
         {
-            sizes.Add(RunSize(size, cold));
+            foreach (var size in options.Sizes)
+            {
+                sizes.Add(RunSize(size, cold, folders));
+            }
+
+            log.WriteLine("Deleting the builds' output...");
         }
         return new BenchResult(MachineInfo.Detect(), HugoVersion(), cacheState, options.Runs, options.Seed, loadBefore, MachineInfo.LoadAverage(), sizes);
     }
 
-    private SizeResult RunSize(CorpusSize size, bool cold)
+    private SizeResult RunSize(CorpusSize size, bool cold, OutputFolders folders)
     {
         var (bzpeerSite, hugoSite) = EnsureCorpus(size);
-        string outRoot = Path.Combine(options.CacheDirectory, "out", size.Name);
         var bzpeer = new BzPeerTool(options.BzPeerCliDll);
         var hugo = new HugoTool();
         var bzpeerRuns = new List<BuildRun>();
@@ -63,11 +65,11 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
                 bool isBzPeer = (turn == 0) == bzpeerFirst;
                 if (isBzPeer && bzpeerProblem is null)
                 {
-                    bzpeerProblem = Measure(bzpeer, bzpeerSite, Path.Combine(outRoot, "bzpeer"), bzpeerRuns, attempt, size, cold);
+                    bzpeerProblem = Measure(bzpeer, bzpeerSite, folders.For(size.Name, bzpeer.Name, attempt), bzpeerRuns, attempt, size, cold);
                 }
                 else if (!isBzPeer && hugoProblem is null)
                 {
-                    hugoProblem = Measure(hugo, hugoSite, Path.Combine(outRoot, "hugo"), hugoRuns, attempt, size, cold);
+                    hugoProblem = Measure(hugo, hugoSite, folders.For(size.Name, hugo.Name, attempt), hugoRuns, attempt, size, cold);
                 }
             }
         }
@@ -80,8 +82,6 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
     /// <summary>One measured build; returns a problem description when the tool failed.</summary>
     private string? Measure(IBuildTool tool, string site, string output, List<BuildRun> runs, int attempt, CorpusSize size, bool cold)
     {
-        _cleaner.Delete(output);
-        _cleaner.WaitUntilSettled();
         if (cold)
         {
             PageCache.TryDrop(out _);
@@ -94,7 +94,6 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
             return problem;
         }
         int pages = Directory.Exists(output) ? Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).Count() : 0;
-        _cleaner.Delete(output);
         if (pages == 0)
         {
             string why = $"{tool.Name} exited with code {measurement!.ExitCode} but wrote no .html files";
