@@ -19,6 +19,12 @@ internal sealed class OutputFolders : IDisposable
     public OutputFolders(string cacheDirectory)
     {
         _root = Path.Combine(cacheDirectory, "out");
+        // Folders moved aside by a benchmark that was stopped before it could delete them.
+        if (Directory.Exists(cacheDirectory))
+        {
+            _toDelete.AddRange(Directory.EnumerateDirectories(cacheDirectory, "out.old-*"));
+        }
+
         if (Directory.Exists(_root))
         {
             var aside = _root + ".old-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);

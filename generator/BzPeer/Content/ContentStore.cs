@@ -54,7 +54,7 @@ public sealed class ContentStore
             record = document is null ? null : ContentLoader.ReadRecord(file.Kind, file.Id, document, diagnostics);
         }
 
-        _entries[relative] = new Entry(relative, file, document, record, diagnostics.ErrorCount + diagnostics.WarningCount == 0 ? [] : diagnostics.Sorted());
+        _entries[relative] = new Entry(relative, file, document, record, diagnostics.Sorted());
         return true;
     }
 

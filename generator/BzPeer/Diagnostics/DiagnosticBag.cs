@@ -35,11 +35,14 @@ public sealed class DiagnosticBag
     public int WarningCount => (_items?.Count ?? 0) - ErrorCount;
 
     /// <summary>The diagnostics in a deterministic order: by file, line, column, code.</summary>
-    public IReadOnlyList<Diagnostic> Sorted() =>
-        (_items ?? []).OrderBy(d => d.Location.Path, StringComparer.Ordinal)
+    public IReadOnlyList<Diagnostic> Sorted()
+    {
+        var items = _items;
+        return items is null ? [] : items.OrderBy(d => d.Location.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Line)
             .ThenBy(d => d.Location.Column)
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToList();
+    }
 }

@@ -30,15 +30,7 @@ internal static class JsonLd
         json.WriteString("url", urls.Absolute(publication.Url));
         json.WriteString("datePublished", publication.Record.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
             ?? publication.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        json.WriteStartArray("author");
-        foreach (var author in publication.Authors)
-        {
-            json.WriteStartObject();
-            Person(json, author, urls);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        Objects(json, "author", publication.Authors, author => Person(json, author, urls));
         if (abstractText.Length > 0)
         {
             json.WriteString("abstract", abstractText);
@@ -54,16 +46,11 @@ internal static class JsonLd
 
         if (publication.Topics.Count > 0)
         {
-            json.WriteStartArray("about");
-            foreach (var topic in publication.Topics)
+            Objects(json, "about", publication.Topics, topic =>
             {
-                json.WriteStartObject();
                 json.WriteString("@type", "Thing");
                 json.WriteString("name", topic.Name);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            });
         }
 
         var (doi, arxiv) = (publication.Doi, publication.Arxiv);
@@ -106,15 +93,7 @@ internal static class JsonLd
         json.WriteString("jobTitle", researcher.Record.Role);
         if (researcher.Affiliations.Count > 0)
         {
-            json.WriteStartArray("affiliation");
-            foreach (var institution in researcher.Affiliations)
-            {
-                json.WriteStartObject();
-                Organization(json, institution, urls);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            Objects(json, "affiliation", researcher.Affiliations, institution => Organization(json, institution, urls));
         }
 
         var links = researcher.Record.Links.Where(l => l.Value.StartsWith("http", StringComparison.Ordinal)).ToList();
@@ -183,6 +162,20 @@ internal static class JsonLd
             json.WriteString("addressCountry", country);
             json.WriteEndObject();
         }
+    }
+
+    /// <summary>An array named <paramref name="name"/> of one object per item, whose members <paramref name="members"/> writes.</summary>
+    private static void Objects<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<T> members)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            members(item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>The object that <paramref name="members"/> writes, in a script element.</summary>
