@@ -149,7 +149,7 @@ public static class SiteBuilder
         {
             session.RenderAll(clock, file =>
             {
-                staged.Write(file.Path, file.Content);
+                staged.Write(file);
                 paths.Add(file.Path);
             });
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BzPeer.Model;
+using BzPeer.Output;
 
 namespace BzPeer.Graph;
 
@@ -25,12 +26,11 @@ internal static class GraphJson
     /// Writes the nodes <paramref name="members"/> (indexes into <paramref name="index"/>, ascending) with their
     /// positions and every edge between them.
     /// </summary>
-    public static byte[] Write(GraphIndex index, IReadOnlyList<int> members, float[] x, float[] y, Entity? center, IReadOnlyList<IndexedEdge> edges)
+    public static FileBytes Write(GraphIndex index, IReadOnlyList<int> members, float[] x, float[] y, Entity? center, IReadOnlyList<IndexedEdge> edges)
     {
-        // One buffer and writer per thread, reset for each file: 60,000 slices would otherwise each grow a buffer
-        // by doubling and throw it away.
-        var buffer = _buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
-        buffer.ResetWrittenCount();
+        // One buffer and writer per thread; each file leaves in the pooled array it was written into (PooledBuffer).
+        var buffer = _buffer ??= new PooledBuffer(16 * 1024);
+        buffer.Clear();
         var json = _writer ??= new Utf8JsonWriter(buffer, Options);
         json.Reset(buffer);
         {
@@ -89,21 +89,11 @@ internal static class GraphJson
             json.Flush();
         }
 
-        var bytes = buffer.WrittenSpan.ToArray();
-        // The full graph grows the buffer to tens of MB: do not keep that for the slices after it.
-        if (buffer.Capacity > MaxRetainedBufferBytes)
-        {
-            _buffer = null;
-            _writer = null;
-        }
-
-        return bytes;
+        return buffer.Detach();
     }
 
-    private const int MaxRetainedBufferBytes = 1 << 20;
-
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? _buffer;
+    private static PooledBuffer? _buffer;
 
     [ThreadStatic]
     private static Utf8JsonWriter? _writer;

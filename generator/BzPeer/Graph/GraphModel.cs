@@ -1,6 +1,7 @@
 using BzPeer.Graph.Layout;
 using BzPeer.Graph.Slicing;
 using BzPeer.Model;
+using BzPeer.Output;
 
 namespace BzPeer.Graph;
 
@@ -79,7 +80,7 @@ internal sealed class GraphModel
     private int RadiusOf(Entity centre) => centre.Kind == NodeKind.Publication ? _publicationRadius : _radius;
 
     /// <summary>The slice's JSON: its members with a layout of their own.</summary>
-    public byte[] SliceJson(Entity centre, int[] members) => SliceJson(centre, members, null, out _);
+    public FileBytes SliceJson(Entity centre, int[] members) => SliceJson(centre, members, null, out _);
 
     /// <summary>
     /// <see cref="SliceJson(Entity, int[])"/> with each step timed (edges within, thinning, layout, JSON), for the
@@ -93,10 +94,10 @@ internal sealed class GraphModel
         return (ticks, within, ids, edges, layout);
     }
 
-    private byte[] SliceJson(Entity centre, int[] members, long[]? ticks, out int edgesWithin) =>
+    private FileBytes SliceJson(Entity centre, int[] members, long[]? ticks, out int edgesWithin) =>
         SliceJson(centre, members, ticks, out edgesWithin, out _, out _, out _);
 
-    private byte[] SliceJson(Entity centre, int[] members, long[]? ticks, out int edgesWithin,
+    private FileBytes SliceJson(Entity centre, int[] members, long[]? ticks, out int edgesWithin,
         out string[] ids, out LayoutEdge[] layoutEdges, out LayoutResult layout)
     {
         var lap = ticks is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
@@ -255,7 +256,7 @@ internal sealed class GraphModel
     /// graph.json. <paramref name="threads"/> only changes how fast it is made, never the bytes: a build lays the
     /// graph out on one thread beside the other work, <c>serve</c> on every core because a browser is waiting.
     /// </summary>
-    public byte[] FullJson(int threads = 0)
+    public FileBytes FullJson(int threads = 0)
     {
         var layout = FullLayout(threads > 0 ? threads : Environment.ProcessorCount);
         return GraphJson.Write(Index, Enumerable.Range(0, _ids.Length).ToArray(), layout.X, layout.Y, null, Index.Edges);

@@ -21,7 +21,7 @@ internal sealed class StagedOutput : IDisposable
 
     private readonly string _output;
     private readonly string _staging;
-    private readonly BlockingCollection<(string Path, ReadOnlyMemory<byte> Content)> _queue = new(QueueCapacity);
+    private readonly BlockingCollection<OutputFile> _queue = new(QueueCapacity);
     private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
     private readonly Thread _writer;
     private volatile Exception? _failure;
@@ -63,10 +63,13 @@ internal sealed class StagedOutput : IDisposable
     /// Queues one file; <paramref name="content"/> must not change afterwards. Throws <see cref="IOException"/>
     /// once an earlier write has failed, so a build stops rendering into a disk that cannot take it.
     /// </summary>
-    public void Write(string relativePath, ReadOnlyMemory<byte> content)
+    public void Write(string relativePath, ReadOnlyMemory<byte> content) => Write(new OutputFile(relativePath, content));
+
+    /// <summary>Queues one file; a pooled array (<see cref="FileBytes"/>) goes back to the pool once written.</summary>
+    public void Write(OutputFile file)
     {
         ThrowIfFailed();
-        _queue.Add((relativePath, content));
+        _queue.Add(file);
     }
 
     /// <summary>Waits until every queued file is on disk; throws <see cref="IOException"/> if one could not be written.</summary>
@@ -125,21 +128,26 @@ internal sealed class StagedOutput : IDisposable
 
     private void WriteQueued()
     {
-        foreach (var (path, content) in _queue.GetConsumingEnumerable())
+        foreach (var file in _queue.GetConsumingEnumerable())
         {
             // After a failure the queue is still emptied, so no renderer waits forever on a full queue.
             if (_failure is not null)
             {
+                file.Bytes.Release();
                 continue;
             }
 
             try
             {
-                WriteFile(path, content.Span);
+                WriteFile(file.Path, file.Content.Span);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 _failure = e;
+            }
+            finally
+            {
+                file.Bytes.Release();
             }
         }
     }

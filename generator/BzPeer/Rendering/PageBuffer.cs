@@ -1,19 +1,35 @@
 using System.Text;
+using BzPeer.Output;
 using Scriban.Runtime;
 
 namespace BzPeer.Rendering;
 
 /// <summary>
-/// Where a page is rendered: a reusable character buffer that is encoded straight to UTF-8 at the end. Scriban's
-/// <c>Template.Render</c> copies its output into a string before returning it; that copy (and the page's body
-/// copied again into its layout) made each large index page three full-size objects on the large-object heap.
-/// Here the body stays in its buffer, the layout copies it in chunk by chunk, and only the final bytes are allocated.
+/// Where a page is rendered: template output is encoded to UTF-8 as it is written, into a pooled buffer that
+/// becomes the file (<see cref="Detach"/>). Scriban's <c>Template.Render</c> copies its output into a string
+/// before returning it; that copy, the page's body copied into its layout, and the final encoding made each large
+/// index page three full-size objects on the large-object heap. Here a page body is encoded once, the layout
+/// copies its bytes in, and the layout's buffer is what the output writer writes.
 /// </summary>
 internal sealed class PageBuffer(int capacity) : IScriptOutput
 {
-    public StringBuilder Builder { get; } = new(capacity);
+    private readonly PooledBuffer _bytes = new(capacity);
+    // Stateful, so that a surrogate pair split across two writes still encodes as one character.
+    private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
 
-    public void Write(string text, int offset, int count) => Builder.Append(text, offset, count);
+    public void Write(string text, int offset, int count) => Write(text.AsSpan(offset, count));
+
+    public void Write(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return;
+        }
+
+        // UTF-8 needs at most three bytes per UTF-16 code unit, plus three for a pending half pair.
+        var span = _bytes.GetSpan((text.Length + 1) * 3);
+        _bytes.Advance(_encoder.GetBytes(text, span, flush: false));
+    }
 
     public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
     {
@@ -21,38 +37,43 @@ internal sealed class PageBuffer(int capacity) : IScriptOutput
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Appends another buffer's text without making a string of it.</summary>
-    public void Append(StringBuilder text)
+    /// <summary>Appends HTML that is already UTF-8 (a rendered page body).</summary>
+    public void Append(ReadOnlySpan<byte> utf8)
     {
-        foreach (var chunk in text.GetChunks())
+        Flush();
+        _bytes.Write(utf8);
+    }
+
+    /// <summary>The text written so far, as UTF-8.</summary>
+    public ReadOnlySpan<byte> Utf8
+    {
+        get
         {
-            Builder.Append(chunk.Span);
+            Flush();
+            return _bytes.WrittenSpan;
         }
     }
 
-    /// <summary>The page as UTF-8, in one exactly sized array.</summary>
-    public byte[] ToUtf8()
+    /// <summary>Empties the buffer for the next page.</summary>
+    public void Clear()
     {
-        // Counting chunk by chunk is exact except where a chunk boundary splits a surrogate pair, which counts
-        // high; the stateful encoder below then writes fewer bytes and the array is trimmed.
-        var count = 0;
-        foreach (var chunk in Builder.GetChunks())
-        {
-            count += Encoding.UTF8.GetByteCount(chunk.Span);
-        }
-
-        var bytes = GC.AllocateUninitializedArray<byte>(count);
-        var encoder = Encoding.UTF8.GetEncoder();
-        var written = 0;
-        foreach (var chunk in Builder.GetChunks())
-        {
-            written += encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
-        }
-
-        written += encoder.GetBytes([], bytes.AsSpan(written), flush: true);
-        return written == bytes.Length ? bytes : bytes[..written];
+        _bytes.Clear();
+        _encoder.Reset();
     }
 
-    /// <summary>Scriban's <c>Render</c> returns this: nothing, since the text is read from <see cref="Builder"/>.</summary>
+    /// <summary>The page as a pooled file; the buffer is empty afterwards.</summary>
+    public FileBytes Detach()
+    {
+        Flush();
+        return _bytes.Detach();
+    }
+
+    /// <summary>Scriban's <c>Render</c> returns this: nothing, since the text is read from the buffer.</summary>
     public override string ToString() => string.Empty;
+
+    private void Flush()
+    {
+        var span = _bytes.GetSpan(4);
+        _bytes.Advance(_encoder.GetBytes([], span, flush: true));
+    }
 }

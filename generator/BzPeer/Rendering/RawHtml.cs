@@ -9,25 +9,39 @@ namespace BzPeer.Rendering;
 /// </summary>
 public sealed class RawHtml
 {
-    private readonly StringBuilder? _buffer;
+    private readonly PageBuffer? _buffer;
+    private readonly byte[]? _utf8;
     private string? _html;
 
     public RawHtml(string html) => _html = html;
 
     /// <summary>HTML still in a render buffer (a page body on its way into its layout); made a string only if asked.</summary>
-    internal RawHtml(StringBuilder buffer) => _buffer = buffer;
+    internal RawHtml(PageBuffer buffer) => _buffer = buffer;
 
-    public string Html => _html ??= _buffer?.ToString() ?? "";
+    /// <summary>HTML made as UTF-8 (JSON-LD from a JSON writer), copied into pages as it is.</summary>
+    internal RawHtml(byte[] utf8) => _utf8 = utf8;
+
+    public string Html => _html ??= _buffer is not null ? Encoding.UTF8.GetString(_buffer.Utf8)
+        : _utf8 is not null ? Encoding.UTF8.GetString(_utf8) : "";
 
     public static readonly RawHtml Empty = new("");
 
-    /// <summary>Writes the HTML into a template's output, chunk by chunk when both sides are buffers.</summary>
+    /// <summary>Writes the HTML into a template's output, as bytes when both sides are page buffers.</summary>
     internal void WriteTo(Scriban.TemplateContext context)
     {
-        if (_buffer is not null && _html is null && context.Output is PageBuffer page)
+        if (_html is null && context.Output is PageBuffer page)
         {
-            page.Append(_buffer);
-            return;
+            if (_buffer is not null)
+            {
+                page.Append(_buffer.Utf8);
+                return;
+            }
+
+            if (_utf8 is not null)
+            {
+                page.Append(_utf8);
+                return;
+            }
         }
 
         context.Write(Html);

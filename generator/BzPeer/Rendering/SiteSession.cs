@@ -15,7 +15,7 @@ namespace BzPeer.Rendering;
 /// </summary>
 internal sealed class SiteSession
 {
-    private readonly Dictionary<string, Func<byte[]?>> _routes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<FileBytes?>> _routes = new(StringComparer.Ordinal);
     /// <summary>Each entity's slice as node indexes (a large site has 60,000 of them: no entity array per slice is kept).</summary>
     private readonly ConcurrentDictionary<Entity, int[]> _slices = new(ReferenceEqualityComparer.Instance);
     private readonly TemplateEngine _engine;
@@ -44,7 +44,7 @@ internal sealed class SiteSession
 
         foreach (var (path, read) in ThemeAssets.Collect(siteDirectory, diagnostics))
         {
-            _routes["assets/" + path] = read;
+            _routes["assets/" + path] = () => read();
         }
     }
 
@@ -76,7 +76,7 @@ internal sealed class SiteSession
     }
 
     /// <summary>The file at an output path, or null when there is none or its template failed (reported).</summary>
-    public byte[]? Render(string path) => _routes.TryGetValue(path, out var render) ? render() : null;
+    public byte[]? Render(string path) => _routes.TryGetValue(path, out var render) ? render()?.ToArray() : null;
 
     /// <summary>
     /// Renders every route, in parallel, handing each file to <paramref name="sink"/> (from several threads) as
@@ -151,10 +151,10 @@ internal sealed class SiteSession
     }
 
     /// <summary>Every route but graph.json, the pages that take longest first (see <see cref="RenderAll"/>).</summary>
-    private (string Path, Func<byte[]?> Render)[] Jobs(Entity[] centres, int[][] members)
+    private (string Path, Func<FileBytes?> Render)[] Jobs(Entity[] centres, int[][] members)
     {
         var slicePaths = new HashSet<string>(StringComparer.Ordinal) { "graph/graph.json" };
-        var jobs = new List<(string Path, Func<byte[]?> Render, long Cost)>(_routes.Count);
+        var jobs = new List<(string Path, Func<FileBytes?> Render, long Cost)>(_routes.Count);
         for (var i = 0; i < centres.Length; i++)
         {
             var (centre, slice) = (centres[i], members[i]);
@@ -205,7 +205,7 @@ internal sealed class SiteSession
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    private byte[]? RenderPage(PlannedPage page)
+    private FileBytes? RenderPage(PlannedPage page)
     {
         var model = page.Model();
         return _engine.RenderPage(page.Template, model, page.Layout, body => new Views.LayoutModel(model.Site, model.Page, body));
@@ -234,7 +234,7 @@ internal sealed class SiteSession
         _routes["sitemap.xml"] = () => Sitemap.Write(Pages.Where(p => !p.NoIndex).Select(p => p.Url), urls);
         _routes["robots.txt"] = () => Sitemap.Robots(urls);
         // GitHub Pages would otherwise run Jekyll over the output and drop files starting with '_'.
-        _routes[".nojekyll"] = () => [];
+        _routes[".nojekyll"] = () => Array.Empty<byte>();
     }
 
     private string Summary(Publication p)

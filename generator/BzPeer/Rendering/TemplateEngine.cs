@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BzPeer.Diagnostics;
+using BzPeer.Output;
 using Scriban;
 using Scriban.Functions;
 using Scriban.Parsing;
@@ -17,8 +18,8 @@ namespace BzPeer.Rendering;
 internal sealed class TemplateEngine
 {
     private const string BuiltinPrefix = "builtin:";
-    private const int OutputBufferChars = 256 * 1024;
-    private const int MaxRetainedBufferChars = 4 * 1024 * 1024;
+    // A page buffer starts this size and doubles; most pages fit, an index of 50,000 works grows it to tens of MB.
+    private const int OutputBufferBytes = 32 * 1024;
     private readonly ThreadLocal<HtmlTemplateContext?> _contexts = new();
     private readonly ThreadLocal<PageBuffer?> _bodies = new();
     private readonly ThreadLocal<PageBuffer?> _pageBuffers = new();
@@ -51,35 +52,21 @@ internal sealed class TemplateEngine
     }
 
     /// <summary>
-    /// Renders a page template, then its layout around it, to UTF-8 bytes; null after reporting an error. The
-    /// body is handed to the layout as <see cref="RawHtml"/> over the body's buffer, not as a string (<see cref="PageBuffer"/>).
+    /// Renders a page template, then its layout around it, to UTF-8 in a pooled array; null after reporting an
+    /// error. The body is handed to the layout as <see cref="RawHtml"/> over the body's buffer, not as a string
+    /// (<see cref="PageBuffer"/>).
     /// </summary>
-    public byte[]? RenderPage(string template, object model, string layout, Func<RawHtml, object> layoutModel)
+    public FileBytes? RenderPage(string template, object model, string layout, Func<RawHtml, object> layoutModel)
     {
-        // Two buffers per thread, sized for a large page, emptied before each render so a failed one leaves nothing.
-        var body = _bodies.Value ??= new PageBuffer(OutputBufferChars);
-        var page = _pageBuffers.Value ??= new PageBuffer(OutputBufferChars);
-        body.Builder.Clear();
-        page.Builder.Clear();
-        try
-        {
-            return RenderInto(template, model, body) && RenderInto(layout, layoutModel(new RawHtml(body.Builder)), page)
-                ? page.ToUtf8()
-                : null;
-        }
-        finally
-        {
-            // An index of 50,000 works grows a buffer to hundreds of MB: do not keep that for the next page.
-            if (body.Builder.Capacity > MaxRetainedBufferChars)
-            {
-                _bodies.Value = null;
-            }
-
-            if (page.Builder.Capacity > MaxRetainedBufferChars)
-            {
-                _pageBuffers.Value = null;
-            }
-        }
+        // Two buffers per thread, emptied before each render so a failed one leaves nothing. The body buffer is
+        // reused; the page buffer's array leaves with the page and the buffer rents another for the next one.
+        var body = _bodies.Value ??= new PageBuffer(OutputBufferBytes);
+        var page = _pageBuffers.Value ??= new PageBuffer(OutputBufferBytes);
+        body.Clear();
+        page.Clear();
+        return RenderInto(template, model, body) && RenderInto(layout, layoutModel(new RawHtml(body)), page)
+            ? page.Detach()
+            : (FileBytes?)null;
     }
 
     /// <summary>

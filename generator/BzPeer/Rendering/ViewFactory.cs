@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using BzPeer.Configuration;
 using BzPeer.Model;
@@ -21,7 +22,16 @@ internal sealed class ViewFactory
     private readonly Func<Entity, IReadOnlyList<Entity>> _sliceOf;
 
     /// <summary>An abstract appears on its page and in every list that shows the work: render its Markdown once.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Publication, RenderedMarkdown> _abstracts = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<Publication, RenderedMarkdown> _abstracts = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// A work is listed on the pages of each of its authors, topics and institutions and in the indexes, and an
+    /// entity is linked from every page near it: their views are immutable, so each is made once.
+    /// </summary>
+    private readonly ConcurrentDictionary<Publication, PublicationItemView> _items = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<Entity, LinkView> _links = new(ReferenceEqualityComparer.Instance);
+    private readonly Func<Publication, PublicationItemView> _newItem;
+    private readonly Func<Entity, LinkView> _newLink;
 
     public ViewFactory(ContentGraph graph, SiteUrls urls, Func<Entity, IReadOnlyList<Entity>> sliceOf, int nodeCount, int edgeCount)
     {
@@ -29,6 +39,8 @@ internal sealed class ViewFactory
         _config = graph.Config;
         Urls = urls;
         _sliceOf = sliceOf;
+        _newItem = NewItem;
+        _newLink = NewLink;
         NodeCount = nodeCount;
         EdgeCount = edgeCount;
         Site = new SiteView(
@@ -65,12 +77,16 @@ internal sealed class ViewFactory
 
     public IReadOnlyList<string> GraphScripts => [Urls.Path("assets/vendor/d3/d3.min.js"), Urls.Path("assets/js/graph.js")];
 
-    public LinkView Link(Entity entity) => new(entity.Name, Urls.Page(entity));
+    public LinkView Link(Entity entity) => _links.GetOrAdd(entity, _newLink);
 
-    public PublicationItemView Item(Publication publication) => new(
+    public PublicationItemView Item(Publication publication) => _items.GetOrAdd(publication, _newItem);
+
+    private LinkView NewLink(Entity entity) => new(entity.Name, Urls.Page(entity));
+
+    private PublicationItemView NewItem(Publication publication) => new(
         publication.Id,
         publication.Title,
-        Urls.Page(publication)!,
+        Link(publication).Url!,
         publication.Record.Type,
         TypeLabel(publication.Record.Type),
         publication.Year,
@@ -85,10 +101,15 @@ internal sealed class ViewFactory
     public string AbstractText(Publication publication) => RenderedAbstract(publication).PlainText;
 
     /// <summary>Drops what was cached from a publication whose record was replaced (serve).</summary>
-    public void Forget(Publication publication) => _abstracts.TryRemove(publication, out _);
+    public void Forget(Publication publication)
+    {
+        _abstracts.TryRemove(publication, out _);
+        _items.TryRemove(publication, out _);
+        _links.TryRemove(publication, out _);
+    }
 
     private RenderedMarkdown RenderedAbstract(Publication publication) =>
-        _abstracts.GetOrAdd(publication, p => MarkdownRenderer.Render(p.Record.Body));
+        _abstracts.GetOrAdd(publication, static p => MarkdownRenderer.Render(p.Record.Body));
 
     public ResearcherCardView Card(Researcher researcher) => new(
         researcher.Name,
@@ -233,9 +254,44 @@ internal sealed class ViewFactory
         _ => key.Length == 0 ? key : char.ToUpperInvariant(key[0]) + key[1..].Replace('_', ' '),
     };
 
-    private static string Shorten(string text, int max)
+    /// <summary>
+    /// The text with each run of white space made one space and the ends trimmed, cut to <paramref name="max"/>
+    /// characters with an ellipsis. Only as much of the text is looked at as the result needs: descriptions are
+    /// often whole abstracts.
+    /// </summary>
+    internal static string Shorten(string text, int max)
     {
-        var single = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return single.Length <= max ? single : single[..(max - 1)].TrimEnd() + "…";
+        var kept = max < 1024 ? stackalloc char[max + 1] : new char[max + 1];
+        var length = 0;
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = length > 0;
+                continue;
+            }
+
+            if (length + (space ? 2 : 1) > kept.Length)
+            {
+                length = kept.Length; // the text goes on past max: cut below
+                break;
+            }
+
+            if (space)
+            {
+                kept[length++] = ' ';
+                space = false;
+            }
+
+            kept[length++] = c;
+        }
+
+        if (length <= max)
+        {
+            return kept[..length].SequenceEqual(text) ? text : new string(kept[..length]);
+        }
+
+        return new string(kept[..(max - 1)]).TrimEnd() + "…";
     }
 }

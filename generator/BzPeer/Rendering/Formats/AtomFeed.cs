@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using BzPeer.Output;
 using BzPeer.Model;
 
 namespace BzPeer.Rendering.Formats;
@@ -8,10 +9,11 @@ namespace BzPeer.Rendering.Formats;
 /// <summary>Atom feeds of works (the site's newest, and each researcher's: "Follow"). Dates come from the content, never the clock.</summary>
 internal static class AtomFeed
 {
-    public static byte[] Write(string title, string selfRelative, string pageRelative, IReadOnlyList<Publication> works, SiteUrls urls, Func<Publication, string> summary)
+    public static FileBytes Write(string title, string selfRelative, string pageRelative, IReadOnlyList<Publication> works, SiteUrls urls, Func<Publication, string> summary)
     {
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
-        using var stream = new MemoryStream();
+        var buffer = new PooledBuffer(64 * 1024);
+        using var stream = new PooledBufferStream(buffer);
         using (var xml = XmlWriter.Create(stream, settings))
         {
             xml.WriteStartDocument();
@@ -58,7 +60,7 @@ internal static class AtomFeed
             xml.WriteEndDocument();
         }
 
-        return stream.ToArray();
+        return buffer.Detach();
     }
 
     private static DateOnly DateOf(Publication work) => work.Record.Date ?? new DateOnly(work.Year, 1, 1);

@@ -188,7 +188,12 @@ internal static class JsonLd
         members(json);
         json.WriteEndObject();
         json.Flush();
-        return new RawHtml(string.Concat("<script type=\"application/ld+json\">", Encoding.UTF8.GetString(buffer.WrittenSpan), "</script>"));
+        ReadOnlySpan<byte> open = "<script type=\"application/ld+json\">"u8, close = "</script>"u8;
+        var html = GC.AllocateUninitializedArray<byte>(open.Length + buffer.WrittenCount + close.Length);
+        open.CopyTo(html);
+        buffer.WrittenSpan.CopyTo(html.AsSpan(open.Length));
+        close.CopyTo(html.AsSpan(open.Length + buffer.WrittenCount));
+        return new RawHtml(html);
     }
 
     private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewWriter()

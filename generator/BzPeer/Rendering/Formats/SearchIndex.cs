@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BzPeer.Model;
+using BzPeer.Output;
 
 namespace BzPeer.Rendering.Formats;
 
@@ -11,9 +12,9 @@ namespace BzPeer.Rendering.Formats;
 /// </summary>
 internal static class SearchIndex
 {
-    public static byte[] Write(ContentGraph graph)
+    public static FileBytes Write(ContentGraph graph)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        var buffer = new PooledBuffer(64 * 1024);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }))
         {
             json.WriteStartObject();
@@ -44,7 +45,7 @@ internal static class SearchIndex
             json.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return buffer.Detach();
     }
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";

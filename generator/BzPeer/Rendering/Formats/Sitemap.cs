@@ -1,15 +1,17 @@
 using System.Text;
 using System.Xml;
+using BzPeer.Output;
 
 namespace BzPeer.Rendering.Formats;
 
 internal static class Sitemap
 {
     /// <summary>sitemap.xml listing every indexable page (site-relative paths, sorted).</summary>
-    public static byte[] Write(IEnumerable<string> pages, SiteUrls urls)
+    public static FileBytes Write(IEnumerable<string> pages, SiteUrls urls)
     {
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
-        using var stream = new MemoryStream();
+        var buffer = new PooledBuffer(64 * 1024);
+        using var stream = new PooledBufferStream(buffer);
         using (var xml = XmlWriter.Create(stream, settings))
         {
             xml.WriteStartDocument();
@@ -25,7 +27,7 @@ internal static class Sitemap
             xml.WriteEndDocument();
         }
 
-        return stream.ToArray();
+        return buffer.Detach();
     }
 
     public static byte[] Robots(SiteUrls urls) =>

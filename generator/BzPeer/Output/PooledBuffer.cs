@@ -1,0 +1,114 @@
+using System.Buffers;
+
+namespace BzPeer.Output;
+
+/// <summary>
+/// A growable byte buffer in arrays rented from <see cref="ArrayPool{T}.Shared"/>. <see cref="Detach"/> hands the
+/// written bytes over as a pooled <see cref="FileBytes"/> (the output writer gives the array back once the file is
+/// on disk) and starts the buffer afresh, so a file is rendered and written from the same array.
+/// </summary>
+internal sealed class PooledBuffer(int initialCapacity) : IBufferWriter<byte>
+{
+    /// <summary>
+    /// Arrays over 1 MiB (pages and indexes of many MB, and the steps a buffer grows through to reach them) come
+    /// from a pool of their own that keeps a few per size: the shared pool would keep them until memory is short,
+    /// and each one allocated afresh is a large object, which with ConserveMemory costs a full collection every
+    /// few MB (docs/performance.md).
+    /// </summary>
+    private const int MaxSharedPoolBytes = 1 << 20;
+
+    private static readonly ArrayPool<byte> LargeArrays = ArrayPool<byte>.Create(maxArrayLength: 1 << 27, maxArraysPerBucket: 4);
+
+    private byte[] _array = [];
+    private int _length;
+
+    public int Length => _length;
+
+    public ReadOnlySpan<byte> WrittenSpan => _array.AsSpan(0, _length);
+
+    public static byte[] Rent(int minimumLength) =>
+        minimumLength <= MaxSharedPoolBytes ? ArrayPool<byte>.Shared.Rent(minimumLength) : LargeArrays.Rent(minimumLength);
+
+    public static void Return(byte[] array)
+    {
+        if (array.Length == 0)
+        {
+            return;
+        }
+
+        if (array.Length <= MaxSharedPoolBytes)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
+        else
+        {
+            // Arrays past the large pool's largest size are left to the GC (it says so by throwing).
+            try
+            {
+                LargeArrays.Return(array);
+            }
+            catch (ArgumentException)
+            {
+            }
+        }
+    }
+
+    public void Advance(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _array.Length - _length);
+        _length += count;
+    }
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _array.AsMemory(_length);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _array.AsSpan(_length);
+    }
+
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(GetSpan(bytes.Length));
+        _length += bytes.Length;
+    }
+
+    /// <summary>Empties the buffer, keeping its array unless a very large file grew it (that one goes back to its pool).</summary>
+    public void Clear()
+    {
+        _length = 0;
+        if (_array.Length > MaxSharedPoolBytes)
+        {
+            Return(_array);
+            _array = [];
+        }
+    }
+
+    /// <summary>The bytes written so far as a pooled file; the buffer is empty afterwards.</summary>
+    public FileBytes Detach()
+    {
+        var file = _array.Length == 0 ? new FileBytes([], 0, pooled: false) : new FileBytes(_array, _length, pooled: true);
+        _array = [];
+        _length = 0;
+        return file;
+    }
+
+    /// <summary>Makes room for at least <paramref name="sizeHint"/> more bytes (at least one).</summary>
+    private void Reserve(int sizeHint)
+    {
+        var needed = _length + Math.Max(sizeHint, 1);
+        if (needed <= _array.Length)
+        {
+            return;
+        }
+
+        var bigger = Rent(Math.Max(needed, Math.Max(initialCapacity, _array.Length * 2)));
+        WrittenSpan.CopyTo(bigger);
+        Return(_array);
+        _array = bigger;
+    }
+}
