@@ -17,7 +17,7 @@ internal sealed class PooledBuffer(int initialCapacity) : IBufferWriter<byte>
     /// </summary>
     private const int MaxSharedPoolBytes = 1 << 20;
 
-    private static readonly ArrayPool<byte> LargeArrays = ArrayPool<byte>.Create(maxArrayLength: 1 << 27, maxArraysPerBucket: 4);
+    private static readonly ArrayPool<byte> LargeArrays = ArrayPool<byte>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 1);
 
     private byte[] _array = [];
     private int _length;
