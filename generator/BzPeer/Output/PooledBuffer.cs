@@ -98,7 +98,7 @@ internal sealed class PooledBuffer(int initialCapacity) : IBufferWriter<byte>
     }
 
     /// <summary>Makes room for at least <paramref name="sizeHint"/> more bytes (at least one).</summary>
-    private void Reserve(int sizeHint)
+    public void Reserve(int sizeHint)
     {
         var needed = _length + Math.Max(sizeHint, 1);
         if (needed <= _array.Length)
@@ -106,7 +106,10 @@ internal sealed class PooledBuffer(int initialCapacity) : IBufferWriter<byte>
             return;
         }
 
-        var bigger = Rent(Math.Max(needed, Math.Max(initialCapacity, _array.Length * 2)));
+        // Doubling up to 1 MiB, then half as much again each time: an index page of 33 MB would otherwise sit in
+        // a 64 MB array (twice: its body and its layout), at the moment the build's memory peaks.
+        var grown = _array.Length < MaxSharedPoolBytes ? _array.Length * 2 : _array.Length + _array.Length / 2;
+        var bigger = Rent(Math.Max(needed, Math.Max(initialCapacity, grown)));
         WrittenSpan.CopyTo(bigger);
         Return(_array);
         _array = bigger;

@@ -37,6 +37,9 @@ internal sealed class PageBuffer(int capacity) : IScriptOutput
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Makes room for <paramref name="bytes"/> more bytes in one step (a layout about to take a large body).</summary>
+    public void Reserve(int bytes) => _bytes.Reserve(bytes);
+
     /// <summary>Appends HTML that is already UTF-8 (a rendered page body).</summary>
     public void Append(ReadOnlySpan<byte> utf8)
     {

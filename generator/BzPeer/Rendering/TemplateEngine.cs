@@ -20,6 +20,7 @@ internal sealed class TemplateEngine
     private const string BuiltinPrefix = "builtin:";
     // A page buffer starts this size and doubles; most pages fit, an index of 50,000 works grows it to tens of MB.
     private const int OutputBufferBytes = 32 * 1024;
+    private const int LayoutAllowanceBytes = 16 * 1024;
     private readonly ThreadLocal<HtmlTemplateContext?> _contexts = new();
     private readonly ThreadLocal<PageBuffer?> _bodies = new();
     private readonly ThreadLocal<PageBuffer?> _pageBuffers = new();
@@ -64,9 +65,14 @@ internal sealed class TemplateEngine
         var page = _pageBuffers.Value ??= new PageBuffer(OutputBufferBytes);
         body.Clear();
         page.Clear();
-        return RenderInto(template, model, body) && RenderInto(layout, layoutModel(new RawHtml(body)), page)
-            ? page.Detach()
-            : (FileBytes?)null;
+        if (!RenderInto(template, model, body))
+        {
+            return null;
+        }
+
+        // The layout adds a few KB around the body: size its buffer once rather than growing it through the body.
+        page.Reserve(body.Utf8.Length + LayoutAllowanceBytes);
+        return RenderInto(layout, layoutModel(new RawHtml(body)), page) ? page.Detach() : (FileBytes?)null;
     }
 
     /// <summary>
