@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace BzPeer.Output;
 
@@ -10,14 +11,20 @@ namespace BzPeer.Output;
 internal sealed class PooledBuffer(int initialCapacity) : IBufferWriter<byte>
 {
     /// <summary>
-    /// Arrays over 1 MiB (pages and indexes of many MB, and the steps a buffer grows through to reach them) come
-    /// from a pool of their own that keeps a few per size: the shared pool would keep them until memory is short,
-    /// and each one allocated afresh is a large object, which with ConserveMemory costs a full collection every
-    /// few MB (docs/performance.md).
+    /// Arrays up to 256 KiB (nearly every page, feed and slice) come from the shared pool. Bigger ones, the few large
+    /// indexes and the steps a buffer grows through to reach them, come from a pool of their own that keeps one
+    /// array per size up to 16 MiB: the shared pool keeps up to 32 arrays per size and core until memory runs
+    /// short, and MB-sized ones kept that way showed in the large corpus's peak memory. Past 16 MiB, arrays are
+    /// left to the GC.
     /// </summary>
-    private const int MaxSharedPoolBytes = 1 << 20;
+    private const int SharedPoolMaxBytes = 256 * 1024;
 
-    private static readonly ArrayPool<byte> LargeArrays = ArrayPool<byte>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 1);
+    private const int LargePoolMaxBytes = 16 * 1024 * 1024;
+
+    /// <summary>A buffer doubles up to this size and grows by half after it; it keeps an array this size between files.</summary>
+    private const int DoublingMaxBytes = 1024 * 1024;
+
+    private static readonly ArrayPool<byte> LargeArrays = ArrayPool<byte>.Create(LargePoolMaxBytes, maxArraysPerBucket: 1);
 
     private byte[] _array = [];
     private int _length;
@@ -27,8 +34,9 @@ internal sealed class PooledBuffer(int initialCapacity) : IBufferWriter<byte>
     public ReadOnlySpan<byte> WrittenSpan => _array.AsSpan(0, _length);
 
     public static byte[] Rent(int minimumLength) =>
-        minimumLength <= MaxSharedPoolBytes ? ArrayPool<byte>.Shared.Rent(minimumLength) : LargeArrays.Rent(minimumLength);
+        minimumLength <= SharedPoolMaxBytes ? ArrayPool<byte>.Shared.Rent(minimumLength) : LargeArrays.Rent(minimumLength);
 
+    /// <summary>Gives back an array from <see cref="Rent"/>; one too large for the pools (not a pooled size) is dropped.</summary>
     public static void Return(byte[] array)
     {
         if (array.Length == 0)
@@ -36,20 +44,13 @@ internal sealed class PooledBuffer(int initialCapacity) : IBufferWriter<byte>
             return;
         }
 
-        if (array.Length <= MaxSharedPoolBytes)
+        if (array.Length <= SharedPoolMaxBytes)
         {
             ArrayPool<byte>.Shared.Return(array);
         }
-        else
+        else if (array.Length <= LargePoolMaxBytes && BitOperations.IsPow2(array.Length))
         {
-            // Arrays past the large pool's largest size are left to the GC (it says so by throwing).
-            try
-            {
-                LargeArrays.Return(array);
-            }
-            catch (ArgumentException)
-            {
-            }
+            LargeArrays.Return(array);
         }
     }
 
@@ -81,7 +82,7 @@ internal sealed class PooledBuffer(int initialCapacity) : IBufferWriter<byte>
     public void Clear()
     {
         _length = 0;
-        if (_array.Length > MaxSharedPoolBytes)
+        if (_array.Length > DoublingMaxBytes)
         {
             Return(_array);
             _array = [];
@@ -108,7 +109,7 @@ internal sealed class PooledBuffer(int initialCapacity) : IBufferWriter<byte>
 
         // Doubling up to 1 MiB, then half as much again each time: an index page of 33 MB would otherwise sit in
         // a 64 MB array (twice: its body and its layout), at the moment the build's memory peaks.
-        var grown = _array.Length < MaxSharedPoolBytes ? _array.Length * 2 : _array.Length + _array.Length / 2;
+        var grown = _array.Length < DoublingMaxBytes ? _array.Length * 2 : _array.Length + _array.Length / 2;
         var bigger = Rent(Math.Max(needed, Math.Max(initialCapacity, grown)));
         WrittenSpan.CopyTo(bigger);
         Return(_array);
