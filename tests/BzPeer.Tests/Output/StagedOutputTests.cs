@@ -27,6 +27,29 @@ public sealed class StagedOutputTests : IDisposable
     }
 
     [Fact]
+    public void A_file_in_a_pooled_array_is_written_to_its_length_not_the_array_s()
+    {
+        var output = Path.Combine(root, "out");
+        var diagnostics = new DiagnosticBag();
+        using (var staged = StagedOutput.Begin(output, diagnostics)!)
+        {
+            // Rented arrays are longer than what was written into them; only the written part is the file.
+            Parallel.For(0, 500, i =>
+            {
+                var buffer = new PooledBuffer(16);
+                buffer.Write(Encoding.UTF8.GetBytes($"pooled page {i}"));
+                staged.Write(new OutputFile($"p{i}/index.html", buffer.Detach()));
+            });
+            Assert.True(staged.Commit(diagnostics));
+        }
+
+        Assert.False(diagnostics.HasErrors);
+        Assert.Equal("pooled page 321", File.ReadAllText(Path.Combine(output, "p321", "index.html")));
+        Assert.All(Directory.GetFiles(output, "*.html", SearchOption.AllDirectories), f =>
+            Assert.StartsWith("pooled page ", File.ReadAllText(f), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_write_that_fails_is_reported_and_the_previous_output_stays()
     {
         var output = Path.Combine(root, "out");
