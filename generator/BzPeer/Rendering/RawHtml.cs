@@ -29,19 +29,10 @@ public sealed class RawHtml
     /// <summary>Writes the HTML into a template's output, as bytes when both sides are page buffers.</summary>
     internal void WriteTo(Scriban.TemplateContext context)
     {
-        if (_html is null && context.Output is PageBuffer page)
+        if (_html is null && (_buffer is not null || _utf8 is not null) && context.Output is PageBuffer page)
         {
-            if (_buffer is not null)
-            {
-                page.Append(_buffer.Utf8);
-                return;
-            }
-
-            if (_utf8 is not null)
-            {
-                page.Append(_utf8);
-                return;
-            }
+            page.Append(_buffer is not null ? _buffer.Utf8 : _utf8);
+            return;
         }
 
         context.Write(Html);

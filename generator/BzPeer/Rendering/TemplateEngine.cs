@@ -18,7 +18,7 @@ namespace BzPeer.Rendering;
 internal sealed class TemplateEngine
 {
     private const string BuiltinPrefix = "builtin:";
-    // A page buffer starts this size and doubles; most pages fit, an index of 50,000 works grows it to tens of MB.
+    // A page buffer starts this size, which most pages fit; it grows as needed (an index of 50,000 works: 33 MB).
     private const int OutputBufferBytes = 32 * 1024;
     private const int LayoutAllowanceBytes = 16 * 1024;
     private readonly ThreadLocal<HtmlTemplateContext?> _contexts = new();

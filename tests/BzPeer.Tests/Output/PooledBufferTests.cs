@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BzPeer.Output;
 
 namespace BzPeer.Tests.Output;
@@ -37,10 +38,12 @@ public sealed class PooledBufferTests
     {
         var buffer = new PooledBuffer(16);
         buffer.Write(new byte[100]);
-        var small = buffer.GetMemory();
+        Assert.True(MemoryMarshal.TryGetArray<byte>(buffer.GetMemory(), out var before));
         buffer.Clear();
         Assert.Equal(0, buffer.Length);
-        Assert.True(buffer.GetMemory().Length >= small.Length);
+        Assert.True(MemoryMarshal.TryGetArray<byte>(buffer.GetMemory(), out var after));
+        Assert.Same(before.Array, after.Array);
+        Assert.Equal(0, after.Offset);
 
         buffer.Write(new byte[3 << 20]);
         buffer.Clear();

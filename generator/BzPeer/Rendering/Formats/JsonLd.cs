@@ -183,17 +183,14 @@ internal static class JsonLd
     {
         var (buffer, json) = t_writer ??= NewWriter();
         buffer.ResetWrittenCount();
+        buffer.Write("<script type=\"application/ld+json\">"u8);
         json.Reset(buffer);
         json.WriteStartObject();
         members(json);
         json.WriteEndObject();
         json.Flush();
-        ReadOnlySpan<byte> open = "<script type=\"application/ld+json\">"u8, close = "</script>"u8;
-        var html = GC.AllocateUninitializedArray<byte>(open.Length + buffer.WrittenCount + close.Length);
-        open.CopyTo(html);
-        buffer.WrittenSpan.CopyTo(html.AsSpan(open.Length));
-        close.CopyTo(html.AsSpan(open.Length + buffer.WrittenCount));
-        return new RawHtml(html);
+        buffer.Write("</script>"u8);
+        return new RawHtml(buffer.WrittenSpan.ToArray());
     }
 
     private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewWriter()
