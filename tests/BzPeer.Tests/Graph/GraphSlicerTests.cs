@@ -215,8 +215,21 @@ public class GraphSlicerTests
 
         for (int center = 0; center < graph.NodeIds.Length; center += 7)
             foreach (int maxNodes in new[] { 1, 12, 60 })
-                Assert.Equal(ReferenceSlice(adjacency, graph.NodeIds, center, radius: 2, maxNodes),
-                             GraphSlicer.Slice(adjacency, center, radius: 2, maxNodes));
+                foreach (int radius in new[] { 2, 3 })
+                    Assert.Equal(ReferenceSlice(adjacency, graph.NodeIds, center, radius, maxNodes),
+                                 GraphSlicer.Slice(adjacency, center, radius, maxNodes));
+    }
+
+    [Fact]
+    public void Adjacency_knows_the_kinds_next_to_each_node()
+    {
+        // Kinds are numbered in ordinal order of their prefixes: p 0, r 1, t 2.
+        var adjacency = GraphAdjacency.Build(4, [new(0, 1), new(1, 2), new(0, 3)], ["r:a", "p:one", "t:x", "r:b"]);
+
+        Assert.Equal(0b011UL, adjacency.NeighbourKinds(0));   // p:one and r:b
+        Assert.Equal(0b110UL, adjacency.NeighbourKinds(1));   // r:a and t:x
+        Assert.Equal(0b001UL, adjacency.NeighbourKinds(2));
+        Assert.Equal(ulong.MaxValue, GraphAdjacency.KindBit(64));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ internal sealed class GraphAdjacency
     private readonly int[] _weights;
     private readonly int[] _ordinalRank;
     private readonly int[] _kind;
+    private readonly ulong[] _neighbourKinds;
 
     private GraphAdjacency(int[] offsets, int[] neighbours, int[] weights, int[] ordinalRank, int[] kind, int kindCount)
     {
@@ -24,6 +25,14 @@ internal sealed class GraphAdjacency
         _ordinalRank = ordinalRank;
         _kind = kind;
         KindCount = kindCount;
+        _neighbourKinds = new ulong[NodeCount];
+        for (int node = 0; node < _neighbourKinds.Length; node++)
+        {
+            ulong mask = 0;
+            foreach (int other in Neighbours(node))
+                mask |= KindBit(kind[other]);
+            _neighbourKinds[node] = mask;
+        }
     }
 
     public int NodeCount => _offsets.Length - 1;
@@ -53,6 +62,15 @@ internal sealed class GraphAdjacency
 
     /// <summary>Number of distinct node kinds (at least 1).</summary>
     public int KindCount { get; }
+
+    /// <summary>
+    /// The kinds among the node's neighbours, one bit per kind (<see cref="KindBit"/>): a slice's last level
+    /// skips the nodes that cannot lead to a kind it still looks for.
+    /// </summary>
+    public ulong NeighbourKinds(int node) => _neighbourKinds[node];
+
+    /// <summary>The bit of a kind in <see cref="NeighbourKinds"/>; kinds past the 64th share every bit, so they are never skipped.</summary>
+    public static ulong KindBit(int kind) => kind < 64 ? 1UL << kind : ulong.MaxValue;
 
     /// <summary>
     /// Builds the adjacency of <paramref name="nodeCount"/> nodes. Self loops are dropped and

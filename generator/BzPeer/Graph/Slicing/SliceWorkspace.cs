@@ -121,7 +121,7 @@ internal sealed class SliceWorkspace
             bool extra = overflowHop > 0;
             if (extra && kindsSeen == kindCount)
                 break;
-            CollectLevel(adjacency, hop);
+            CollectLevel(adjacency, hop, extra ? UnseenKinds(nearest) : ulong.MaxValue);
             foreach (int node in _level.AsSpan(0, _levelCount))
             {
                 int kind = adjacency.Kind(node);
@@ -280,12 +280,29 @@ internal sealed class SliceWorkspace
         }
     }
 
-    /// <summary>Finds the nodes <paramref name="hop"/> hops away (neighbours of the frontier not seen before) and their connection weights.</summary>
-    private void CollectLevel(GraphAdjacency adjacency, int hop)
+    /// <summary>The kinds no level so far has held, as <see cref="GraphAdjacency.NeighbourKinds"/> bits.</summary>
+    private static ulong UnseenKinds(ReadOnlySpan<int> nearest)
+    {
+        ulong unseen = 0;
+        for (int kind = 0; kind < nearest.Length; kind++)
+            if (nearest[kind] == int.MaxValue)
+                unseen |= GraphAdjacency.KindBit(kind);
+        return unseen;
+    }
+
+    /// <summary>
+    /// Finds the nodes <paramref name="hop"/> hops away (neighbours of the frontier not seen before) and their
+    /// connection weights. Frontier nodes with no neighbour of a kind in <paramref name="wanted"/> are not
+    /// expanded: on the extra level (see <see cref="CollectCandidates"/>) only unseen kinds are kept, so a
+    /// researcher's co-authors, who border papers and people but no topic, need not be walked to find its topics.
+    /// </summary>
+    private void CollectLevel(GraphAdjacency adjacency, int hop, ulong wanted)
     {
         _levelCount = 0;
         foreach (int from in _frontier.AsSpan(0, _frontierCount))
         {
+            if ((adjacency.NeighbourKinds(from) & wanted) == 0)
+                continue;
             var neighbours = adjacency.Neighbours(from);
             var weights = adjacency.Weights(from);
             for (int k = 0; k < neighbours.Length; k++)
