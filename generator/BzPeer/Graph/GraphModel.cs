@@ -76,6 +76,9 @@ internal sealed class GraphModel
         return result;
     }
 
+    /// <summary>Drops what was cached from an entity whose record was replaced (serve): its title is in every slice that holds it.</summary>
+    public void Forget(Entity entity) => Index.NodeJson[Index.IndexOf[entity]] = null;
+
     /// <summary>A publication's own neighbourhood (authors, topics) is its context; two hops would pull in whole topic hubs.</summary>
     private int RadiusOf(Entity centre) => centre.Kind == NodeKind.Publication ? _publicationRadius : _radius;
 
@@ -106,7 +109,8 @@ internal sealed class GraphModel
         Index.EdgesWithin(members, within);
         edgesWithin = within.Count;
         Lap(ticks, 0, ref lap);
-        var edges = Thin(within, Index.IndexOf[centre], members.Length);
+        // The edges' ends are positions in members from here on.
+        var edges = Thin(within, Array.BinarySearch(members, Index.IndexOf[centre]), members.Length);
         Lap(ticks, 1, ref lap);
 
         // The layout numbers nodes in ordinal order of their ids; given them in that order, it sorts no strings.
@@ -129,12 +133,11 @@ internal sealed class GraphModel
             ids[k] = _ids[members[byRank[k]]];
         }
 
-        // Members are ascending (GraphSlicer's contract), so an edge end's place among them is a binary search.
         layoutEdges = new LayoutEdge[edges.Count];
         for (var e = 0; e < edges.Count; e++)
         {
             var edge = edges[e];
-            layoutEdges[e] = new LayoutEdge(place[Array.BinarySearch(members, edge.Source)], place[Array.BinarySearch(members, edge.Target)], edge.Weight);
+            layoutEdges[e] = new LayoutEdge(place[edge.Source], place[edge.Target], edge.Weight);
         }
 
         layout = ForceLayout.Run(ids, layoutEdges, SliceLayoutOptions);
