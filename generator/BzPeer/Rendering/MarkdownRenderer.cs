@@ -1,3 +1,4 @@
+using System.Text;
 using BzPeer.Content;
 using Markdig;
 using Markdig.Renderers;
@@ -39,7 +40,8 @@ internal static class MarkdownRenderer
 
         var document = Markdown.Parse(markdown, Pipeline);
         EnforceLinkPolicy(document);
-        var html = Write(document, plain: false);
+        // Kept as UTF-8: a build holds every abstract for the whole render, and pages take the bytes as they are.
+        var html = Encoding.UTF8.GetBytes(Write(document, plain: false));
         return new RenderedMarkdown(new RawHtml(html), Write(document, plain: true).Trim());
     }
 

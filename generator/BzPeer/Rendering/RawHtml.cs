@@ -21,8 +21,15 @@ public sealed class RawHtml
     /// <summary>HTML made as UTF-8 (JSON-LD from a JSON writer), copied into pages as it is.</summary>
     internal RawHtml(byte[] utf8) => _utf8 = utf8;
 
-    public string Html => _html ??= _buffer is not null ? Encoding.UTF8.GetString(_buffer.Utf8)
-        : _utf8 is not null ? Encoding.UTF8.GetString(_utf8) : "";
+    /// <summary>
+    /// The HTML as a string. UTF-8 HTML (rendered Markdown, held for a whole build) is decoded on each call rather
+    /// than kept twice; templates that only ask whether there is any use <see cref="IsEmpty"/>.
+    /// </summary>
+    public string Html => _html ?? (_utf8 is not null ? Encoding.UTF8.GetString(_utf8)
+        : _html = _buffer is not null ? Encoding.UTF8.GetString(_buffer.Utf8) : "");
+
+    /// <summary>No HTML at all (<c>is_empty</c> in templates).</summary>
+    public bool IsEmpty => _html is not null ? _html.Length == 0 : _utf8 is not null ? _utf8.Length == 0 : _buffer is null || _buffer.Utf8.IsEmpty;
 
     public static readonly RawHtml Empty = new("");
 
