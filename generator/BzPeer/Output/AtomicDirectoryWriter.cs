@@ -69,11 +69,70 @@ internal static partial class AtomicDirectoryWriter
         }
     }
 
+    /// <summary>Threads unlinking at once: each spends nearly all its time in the kernel, waiting on the disk.</summary>
+    private const int DeleteThreads = 8;
+
+    /// <summary>
+    /// Deletes a folder and everything in it, its second-level entries by several threads at once: a large site's
+    /// old tree is 200,000 files, and one thread took 37 s to unlink them where eight took 16 s (docs/performance.md).
+    /// Links are removed, never followed.
+    /// </summary>
     internal static void DeleteIfExists(string directory)
     {
-        if (Directory.Exists(directory))
+        var root = new DirectoryInfo(directory);
+        if (!root.Exists)
         {
-            Directory.Delete(directory, recursive: true);
+            return;
+        }
+
+        var entries = new List<FileSystemInfo>();
+        foreach (var top in root.EnumerateFileSystemInfos())
+        {
+            if (top is DirectoryInfo { LinkTarget: null } folder)
+            {
+                entries.AddRange(folder.EnumerateFileSystemInfos());
+            }
+        }
+
+        if (entries.Count > DeleteThreads)
+        {
+            DeleteAll(entries);
+        }
+
+        // What is left: the top-level files and links and the now empty folders.
+        root.Delete(recursive: true);
+    }
+
+    private static void DeleteAll(List<FileSystemInfo> entries)
+    {
+        var next = -1;
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var threads = Enumerable.Range(0, DeleteThreads).Select(_ => new Thread(() =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < entries.Count; i = Interlocked.Increment(ref next))
+            {
+                try
+                {
+                    if (entries[i] is DirectoryInfo { LinkTarget: null } folder)
+                    {
+                        folder.Delete(recursive: true);
+                    }
+                    else
+                    {
+                        entries[i].Delete();
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    failures.Enqueue(e);
+                }
+            }
+        }) { IsBackground = true, Name = "bzpeer output delete" }).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        if (failures.TryPeek(out var first))
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
         }
     }
 
