@@ -74,8 +74,9 @@ internal static partial class AtomicDirectoryWriter
 
     /// <summary>
     /// Deletes a folder and everything in it, its second-level entries by several threads at once: a large site's
-    /// old tree is 210,000 files, and a large rebuild's write stage, mostly this delete, took 49.4 s with one thread, 25.1 s with eight
-    /// (docs/performance.md). Links are removed, never followed: a top-level link is not listed into.
+    /// old tree is 210,000 files, and a large rebuild's write stage, mostly this delete, took 49.4 s with one
+    /// thread and 25.1 s with eight (docs/performance.md). Links are removed, never followed: a top-level link
+    /// is not listed into.
     /// </summary>
     internal static void DeleteIfExists(string directory)
     {
