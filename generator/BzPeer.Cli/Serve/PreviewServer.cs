@@ -30,7 +30,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _site = site;
         _log = log;
         Url = url;
-        _watcher = new SiteWatcher(siteDirectory, OnChanged);
+        _watcher = new SiteWatcher(siteDirectory, OnChanged, e => _log.WriteLine($"watching for changes failed: {e.Message} (edits are no longer picked up; on Linux, see fs.inotify.max_user_watches)"));
     }
 
     /// <summary>The site's address, including its base path.</summary>
@@ -45,7 +45,15 @@ public sealed class PreviewServer : IAsyncDisposable
         var config = Configuration.SiteConfigLoader.Load(siteDirectory, new DiagnosticBag());
         var baseUrl = $"http://127.0.0.1:{port}{config.BasePath}";
         var site = new PreviewSite(siteDirectory, baseUrl);
-        var builder = WebApplication.CreateSlimBuilder();
+        // The host's defaults would watch appsettings.json under the current folder with a recursive inotify
+        // watcher: started from a folder holding big trees (a home folder, old build output) it used up the user's
+        // inotify watches, and the site's own watcher then got none, so edits were silently never rebuilt.
+        // The server reads no appsettings: its content root is the site and nothing reloads.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Path.GetFullPath(siteDirectory),
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
@@ -57,6 +65,9 @@ public sealed class PreviewServer : IAsyncDisposable
         server.PrintDiagnostics();
         return server;
     }
+
+    /// <summary>The host's configuration, for the test that no configuration file is watched.</summary>
+    internal Microsoft.Extensions.Configuration.IConfigurationRoot HostConfiguration => (Microsoft.Extensions.Configuration.IConfigurationRoot)_app.Configuration;
 
     public Task WaitForShutdownAsync(CancellationToken cancellation) => _app.WaitForShutdownAsync(cancellation);
 

@@ -13,7 +13,7 @@ internal sealed class SiteWatcher : IDisposable
     private readonly Timer _timer;
     private readonly SortedSet<string> _pending = new(StringComparer.Ordinal);
 
-    public SiteWatcher(string siteDirectory, Action<IReadOnlyList<string>> onChanged)
+    public SiteWatcher(string siteDirectory, Action<IReadOnlyList<string>> onChanged, Action<Exception> onError)
     {
         _root = Path.GetFullPath(siteDirectory);
         _onChanged = onChanged;
@@ -27,6 +27,8 @@ internal sealed class SiteWatcher : IDisposable
             Note(e.OldFullPath);
             Note(e.FullPath);
         };
+        // Raised when the watcher stops working (inotify's watch or queue limits): say so rather than go quiet.
+        _watcher.Error += (_, e) => onError(e.GetException());
         _watcher.EnableRaisingEvents = true;
     }
 

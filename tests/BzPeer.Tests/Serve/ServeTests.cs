@@ -28,6 +28,15 @@ public sealed class ServeTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_host_watches_no_configuration_file_under_the_current_folder()
+    {
+        // By default the host watched appsettings.json recursively from the current folder, which used up the
+        // inotify watches when serve was started above a big tree and left the site's own watcher with none.
+        var files = _server.HostConfiguration.Providers.OfType<Microsoft.Extensions.Configuration.FileConfigurationProvider>().ToList();
+        Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, f.Source.Path));
+    }
+
+    [Fact]
     public async Task Pages_are_served_under_the_base_path_with_their_content_types()
     {
         Assert.Equal("/bzpeer/", _server.Url.AbsolutePath);
