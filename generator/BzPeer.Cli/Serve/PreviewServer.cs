@@ -45,15 +45,16 @@ public sealed class PreviewServer : IAsyncDisposable
         var config = Configuration.SiteConfigLoader.Load(siteDirectory, new DiagnosticBag());
         var baseUrl = $"http://127.0.0.1:{port}{config.BasePath}";
         var site = new PreviewSite(siteDirectory, baseUrl);
-        // The host's defaults would watch appsettings.json under the current folder with a recursive inotify
-        // watcher: started from a folder holding big trees (a home folder, old build output) it used up the user's
-        // inotify watches, and the site's own watcher then got none, so edits were silently never rebuilt.
-        // The server reads no appsettings: its content root is the site and nothing reloads.
+        // The host's defaults read appsettings.json from the current folder and watch it with a recursive inotify
+        // watcher: started above a big tree (a home folder, old build output) that used up the user's inotify
+        // watches, the site's own watcher got none, and edits were silently never rebuilt. A settings file could
+        // also rebind Kestrel beyond loopback. So nothing is watched and no configuration is read at all.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ContentRootPath = Path.GetFullPath(siteDirectory),
             Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
@@ -66,7 +67,7 @@ public sealed class PreviewServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>The host's configuration, for the test that no configuration file is watched.</summary>
+    /// <summary>The host's configuration, for the test that it reads no configuration file.</summary>
     internal Microsoft.Extensions.Configuration.IConfigurationRoot HostConfiguration => (Microsoft.Extensions.Configuration.IConfigurationRoot)_app.Configuration;
 
     public Task WaitForShutdownAsync(CancellationToken cancellation) => _app.WaitForShutdownAsync(cancellation);
