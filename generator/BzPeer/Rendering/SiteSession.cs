@@ -72,6 +72,7 @@ internal sealed class SiteSession
         publication.Replace(record);
         _views.Forget(publication);
         _graphModel.Forget(publication);
+        _engine.ForgetCachedIncludes();
         return _graphModel.Within(publication, Math.Max(Graph.Config.Graph.SliceRadius, Graph.Config.Graph.PublicationSliceRadius))
             .Select(e => e.NodeId).ToHashSet(StringComparer.Ordinal);
     }

@@ -26,6 +26,7 @@ internal sealed class TemplateEngine
     private readonly ThreadLocal<PageBuffer?> _pageBuffers = new();
     private readonly ConcurrentDictionary<string, Template?> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _reported = new(StringComparer.Ordinal);
+    private readonly IncludeCache _includes = new();
     private readonly DiagnosticBag _diagnostics;
     private readonly TemplateLoader _loader;
 
@@ -37,6 +38,12 @@ internal sealed class TemplateEngine
 
     /// <summary>The built-in templates, shipped next to the assembly (and inside the dotnet tool).</summary>
     public static string BuiltinTemplatesDirectory => Path.Combine(AppContext.BaseDirectory, "templates");
+
+    /// <summary>
+    /// Drops every <c>include_cached</c> result: serve calls this when it swaps an edited record in, since a cached
+    /// partial may show it. A build makes a new engine, so it starts empty.
+    /// </summary>
+    public void ForgetCachedIncludes() => _includes.Clear();
 
     /// <summary>Parses every template once, up front, so syntax errors are reported once with their position.</summary>
     public bool Validate()
@@ -140,7 +147,12 @@ internal sealed class TemplateEngine
 
         // include is overridden so that what it renders (already escaped) is not escaped a second time, and is
         // written in place rather than captured into a string first.
-        var functions = new ScriptObject { { "include", new InPlaceIncludeFunction(this) } };
+        var include = new InPlaceIncludeFunction(this);
+        var functions = new ScriptObject
+        {
+            { "include", include },
+            { "include_cached", new CachedIncludeFunction(include, _includes) },
+        };
         context.PushGlobal(functions);
         return context;
     }
@@ -268,7 +280,7 @@ internal sealed class TemplateEngine
     /// arguments (<c>$1</c>…) and counts toward the recursion limit; it returns nothing, so <c>x = include …</c>
     /// is not supported (use <c>capture</c>).
     /// </summary>
-    private sealed class InPlaceIncludeFunction(TemplateEngine engine) : IScriptCustomFunction
+    internal sealed class InPlaceIncludeFunction(TemplateEngine engine) : IScriptCustomFunction
     {
         public int RequiredParameterCount => 1;
 
