@@ -30,7 +30,7 @@ internal static class SiteProbes
     /// The load stage (content files to records) whole: once cold, then warm on all cores and on one thread;
     /// then its steps one file at a time. CPU time is the figure to compare on a shared machine. This project
     /// runs with the runtime's defaults; for the CLI's, set DOTNET_TieredPGO=0 DOTNET_TC_QuickJitForLoops=0
-    /// DOTNET_TC_CallCountingDelayMs=0 DOTNET_GCConserveMemory=9 DOTNET_SYSTEM_IO_DISABLEFILELOCKING=1.
+    /// DOTNET_TC_CallCountingDelayMs=0 DOTNET_GCConserveMemory=4 DOTNET_SYSTEM_IO_DISABLEFILELOCKING=1.
     /// </summary>
     public static void Load(string site)
     {
