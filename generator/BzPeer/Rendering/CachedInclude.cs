@@ -12,7 +12,7 @@ namespace BzPeer.Rendering;
 /// institutions' pages and the index; rendering its list item once instead of everywhere saves a large part of a
 /// build's template work. The partial's output must depend on nothing but its keys (docs/templates.md).
 /// </summary>
-internal sealed class CachedIncludeFunction(TemplateEngine.InPlaceIncludeFunction include, IncludeCache cache) : IScriptCustomFunction
+internal sealed class CachedIncludeFunction(TemplateEngine.InPlaceIncludeFunction include, IncludeCache cache) : IncludeFunctionBase("keys")
 {
     private const int ScratchBytes = 4 * 1024;
 
@@ -20,18 +20,7 @@ internal sealed class CachedIncludeFunction(TemplateEngine.InPlaceIncludeFunctio
     [ThreadStatic]
     private static PageBuffer? _scratch;
 
-    // One, like include: the keys are checked here, with a message that says what they are for.
-    public int RequiredParameterCount => 1;
-
-    public int ParameterCount => 1;
-
-    public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
-
-    public Type ReturnType => typeof(object);
-
-    public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), index == 0 ? "name" : "keys");
-
-    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+    public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
     {
         var span = callerContext?.Span ?? context.CurrentSpan;
         var name = arguments.Count > 0 ? context.ObjectToString(arguments[0]) : null;
@@ -68,9 +57,6 @@ internal sealed class CachedIncludeFunction(TemplateEngine.InPlaceIncludeFunctio
 
         return null;
     }
-
-    public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-        ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
 
     private byte[] RenderOnce(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
     {

@@ -280,19 +280,9 @@ internal sealed class TemplateEngine
     /// arguments (<c>$1</c>…) and counts toward the recursion limit; it returns nothing, so <c>x = include …</c>
     /// is not supported (use <c>capture</c>).
     /// </summary>
-    internal sealed class InPlaceIncludeFunction(TemplateEngine engine) : IScriptCustomFunction
+    internal sealed class InPlaceIncludeFunction(TemplateEngine engine) : IncludeFunctionBase("args")
     {
-        public int RequiredParameterCount => 1;
-
-        public int ParameterCount => 1;
-
-        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
-
-        public Type ReturnType => typeof(object);
-
-        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), index == 0 ? "name" : "args");
-
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        public override object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
         {
             var span = callerContext?.Span ?? context.CurrentSpan;
             var name = arguments.Count > 0 ? context.ObjectToString(arguments[0]) : null;
@@ -328,8 +318,5 @@ internal sealed class TemplateEngine
 
             return null;
         }
-
-        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
 }
