@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -36,25 +35,7 @@ internal sealed class CachedIncludeFunction(TemplateEngine.InPlaceIncludeFunctio
             cache.Add(key, html);
         }
 
-        if (context.Output is PageBuffer page)
-        {
-            page.Append(html);
-        }
-        else
-        {
-            // Inside a capture: the text goes in as it is (already escaped when it was rendered), not re-indented.
-            var indent = context.CurrentIndent;
-            context.CurrentIndent = null;
-            try
-            {
-                context.Write(Encoding.UTF8.GetString(html));
-            }
-            finally
-            {
-                context.CurrentIndent = indent;
-            }
-        }
-
+        RawHtml.WriteUtf8(context, html);
         return null;
     }
 
@@ -127,7 +108,7 @@ internal sealed class IncludeKey : IEquatable<IncludeKey>
 
     public bool Equals(IncludeKey? other)
     {
-        if (other is null || other._hash != _hash || other._keys.Length != _keys.Length 
+        if (other is null || other._hash != _hash || other._keys.Length != _keys.Length
             || !string.Equals(other._name, _name, StringComparison.Ordinal))
         {
             return false;

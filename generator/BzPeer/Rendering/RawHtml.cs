@@ -36,13 +36,25 @@ public sealed class RawHtml
     /// <summary>Writes the HTML into a template's output, as bytes when both sides are page buffers.</summary>
     internal void WriteTo(Scriban.TemplateContext context)
     {
-        if (_html is null && (_buffer is not null || _utf8 is not null) && context.Output is PageBuffer page)
+        if (_html is null && (_buffer is not null || _utf8 is not null))
         {
-            page.Append(_buffer is not null ? _buffer.Utf8 : _utf8);
+            WriteUtf8(context, _buffer is not null ? _buffer.Utf8 : _utf8);
             return;
         }
 
         context.Write(Html);
+    }
+
+    /// <summary>Writes HTML made as UTF-8 into a template's output as it is: copied into a page buffer, decoded into any other.</summary>
+    internal static void WriteUtf8(Scriban.TemplateContext context, ReadOnlySpan<byte> utf8)
+    {
+        if (context.Output is PageBuffer page)
+        {
+            page.Append(utf8);
+            return;
+        }
+
+        context.Write(Encoding.UTF8.GetString(utf8));
     }
 
     public override string ToString() => Html;
