@@ -15,6 +15,7 @@ using BzPeer.Tests.Graph;
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- png 3000            (draws layout-3000.png, slice-3000.png)
 // "cpu" is process CPU time: a steadier figure than wall time on a shared machine.
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-slices SITE   (a real site's slices, step by step)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-within SITE ROUNDS (slices' edges within and members, timed)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-layout SITE [STEPS...] (a real site's full layout, one thread)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-layout-seeds SITE SEEDS STEPS... (mean over seeds 0..SEEDS-1)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-slice-layout SITE [STEPS...] (only the slices' layouts)
@@ -24,6 +25,9 @@ using BzPeer.Tests.Graph;
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-load SITE     (loading a site's content: all cores, one thread, by step)
 switch (args)
 {
+    case ["site-within", var site, var rounds]:
+        SiteProbes.Within(site, int.Parse(rounds));
+        return 0;
     case ["site-slices", var site]:
         SiteProbes.Slices(site);
         return 0;

@@ -135,6 +135,37 @@ internal static class SiteProbes
     }
 
     /// <summary>Edges within, thinning, layout and JSON of every slice, by the kind of its centre; then the full graph.</summary>
+    /// <summary>
+    /// Every slice's edges within (<see cref="GraphIndex.EdgesWithin"/>), then every slice's members, each
+    /// <paramref name="rounds"/> times on one thread: the two steps of slicing whose cost grows fastest with the site.
+    /// </summary>
+    public static void Within(string site, int rounds)
+    {
+        var model = new GraphModel(Resolve(site));
+        var centres = model.SliceCentres.ToArray();
+        var members = model.AllSliceMembers(centres);
+        var list = new List<IndexedEdge>();
+        for (var r = 0; r < rounds; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            long edges = 0;
+            for (var i = 0; i < centres.Length; i++)
+            {
+                model.Index.EdgesWithin(members[i], list);
+                edges += list.Count;
+            }
+            Console.WriteLine($"within round {r}: {clock.ElapsedMilliseconds} ms, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds:0} ms, {edges} edges");
+        }
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var r = 0; r < rounds; r++)
+        {
+            model.AllSliceMembers(centres);
+        }
+
+        Console.WriteLine($"members, {rounds} rounds on every core: cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms");
+    }
+
     public static void Slices(string site)
     {
         var model = new GraphModel(Resolve(site));

@@ -41,11 +41,12 @@ internal sealed class GraphIndex
         // Edges are sorted by source, then target: node i's own edges (it is their source) are one run of the
         // array, already ordered by target, so a slice finds its edges by walking or binary-searching runs.
         _outStart = new int[Nodes.Length + 1];
-        _targets = new int[Edges.Length];
+        _runs = new ulong[Edges.Length];
         for (var i = 0; i < Edges.Length; i++)
         {
-            _outStart[Edges[i].Source + 1]++;
-            _targets[i] = Edges[i].Target;
+            var edge = Edges[i];
+            _outStart[edge.Source + 1]++;
+            _runs[i] = ((ulong)(uint)edge.Weight << WeightShift) | ((ulong)edge.Kind << KindShift) | (uint)edge.Target;
         }
 
         for (var i = 0; i < Nodes.Length; i++)
@@ -55,7 +56,13 @@ internal sealed class GraphIndex
     }
 
     private readonly int[] _outStart;
-    private readonly int[] _targets;
+    // Each edge's target, kind and weight in one word, in edge order: a slice tests a prolific author's whole run
+    // against its members and keeps the hits without reaching into Edges, whose entries a hit would otherwise
+    // fetch one cache miss apiece (a large site's edges take 16 MB).
+    private readonly ulong[] _runs;
+    private const int KindShift = 28;
+    private const int WeightShift = 32;
+    private const ulong TargetMask = (1UL << KindShift) - 1;
 
     public Entity[] Nodes { get; }
 
@@ -76,90 +83,123 @@ internal sealed class GraphIndex
     public void EdgesWithin(int[] members, List<IndexedEdge> edges)
     {
         edges.Clear();
-        // Membership and position by per-thread arrays stamped per slice, not a hash map: one slice is cut per entity.
-        var scratch = _scratch.Value ??= new Scratch(Nodes.Length);
-        if (scratch.Stamp == int.MaxValue)
+        for (var m = 1; m < members.Length; m++)
         {
-            Array.Clear(scratch.Marks);
-            scratch.Stamp = 0;
-        }
-
-        var stamp = ++scratch.Stamp;
-        for (var m = 0; m < members.Length; m++)
-        {
-            if (m > 0 && members[m] <= members[m - 1])
+            if (members[m] <= members[m - 1])
             {
                 throw new ArgumentException("Members must be ascending and distinct.", nameof(members));
             }
-
-            scratch.Marks[members[m]] = stamp;
-            scratch.Positions[members[m]] = m;
         }
 
+        // Membership by a per-thread bit set, one bit per node: a large site's 90,000 nodes take 11 KB, which stays
+        // in the core's first-level cache while a prolific author's run is tested against it; an int per node did not
+        // (360 KB). The bits are cleared again on the way out, so a slice costs its own size, not the graph's.
+        var scratch = _scratch.Value ??= new Scratch(Nodes.Length);
+        var (marks, positions) = (scratch.Marks, scratch.Positions);
+        for (var m = 0; m < members.Length; m++)
+        {
+            marks[members[m] >> 6] |= 1UL << members[m];
+            positions[members[m]] = m;
+        }
+
+        try
+        {
+            CollectWithin(members, edges, marks, positions);
+        }
+        finally
+        {
+            foreach (var member in members)
+            {
+                marks[member >> 6] = 0;
+            }
+        }
+    }
+
+    private void CollectWithin(int[] members, List<IndexedEdge> edges, ulong[] marks, int[] positions)
+    {
+        var runs = _runs;
         // Sources in ascending order and each source's run in target order give the edges in graph order.
-        var (marks, positions, targets) = (scratch.Marks, scratch.Positions, _targets);
-        var lookupCost = members.Length * 2;
         for (var m = 0; m < members.Length; m++)
         {
             var source = members[m];
             int from = _outStart[source], to = _outStart[source + 1];
-            var run = to - from;
-            if (run == 0)
+            if (to - from <= members.Length * WalkPerMember)
             {
-                continue;
-            }
-
-            // Walking d edges beats k binary searches of log2(d) steps each (and their cache misses) up to about here.
-            if (run <= lookupCost * (System.Numerics.BitOperations.Log2((uint)run) + 1))
-            {
-                // The targets alone, a quarter of the edges' bytes: most of a prolific author's run is outside the slice.
                 for (var e = from; e < to; e++)
                 {
-                    if (marks[targets[e]] == stamp)
+                    var target = (int)(runs[e] & TargetMask);
+                    if ((marks[target >> 6] & (1UL << target)) != 0)
                     {
-                        edges.Add(Edges[e] with { Source = m, Target = positions[targets[e]] });
+                        edges.Add(Unpack(runs[e], m, positions[target]));
                     }
                 }
 
                 continue;
             }
 
-            for (var t = 0; t < members.Length; t++)
+            // A run much longer than the slice (a prolific author's): both it and the members are sorted, so each
+            // member is found by galloping on from where the one before it was, a few probes near each other.
+            var at = from;
+            for (var t = 0; t < members.Length && at < to; t++)
             {
-                for (var e = FirstWithTarget(from, to, members[t]); e < to && targets[e] == members[t]; e++)
+                at = Gallop(at, to, members[t]);
+                for (; at < to && (int)(runs[at] & TargetMask) == members[t]; at++)
                 {
-                    edges.Add(Edges[e] with { Source = m, Target = t });
+                    edges.Add(Unpack(runs[at], m, t));
                 }
             }
         }
     }
 
+    // Beyond this many run entries per member, galloping (about 2·log2(gap) probes per member) beats testing every
+    // entry: the large bench corpus walked 1.2 billion entries at 48 (site-within), 0.7 billion at 16.
+    private const int WalkPerMember = 16;
+
     /// <summary>The first edge in [from, to) whose target is at least <paramref name="target"/> (the run is sorted by target).</summary>
-    private int FirstWithTarget(int from, int to, int target)
+    private static IndexedEdge Unpack(ulong run, int source, int target) =>
+        new(source, target, (EdgeKind)((run >> KindShift) & 0xF), (int)(run >> WeightShift));
+
+    private int TargetAt(int edge) => (int)(_runs[edge] & TargetMask);
+
+    private int Gallop(int from, int to, int target)
     {
-        while (from < to)
+        if (TargetAt(from) >= target)
         {
-            var middle = from + ((to - from) >> 1);
-            if (_targets[middle] < target)
+            return from;
+        }
+
+        // TargetAt(low) < target throughout; widen the step until an entry reaches the target, then bisect.
+        int low = from, step = 1;
+        while (low + step < to && TargetAt(low + step) < target)
+        {
+            low += step;
+            step <<= 1;
+        }
+
+        int high = Math.Min(low + step, to);
+        low++;
+        while (low < high)
+        {
+            var middle = low + ((high - low) >> 1);
+            if (TargetAt(middle) < target)
             {
-                from = middle + 1;
+                low = middle + 1;
             }
             else
             {
-                to = middle;
+                high = middle;
             }
         }
 
-        return from;
+        return low;
     }
 
     private readonly ThreadLocal<Scratch?> _scratch = new();
 
     private sealed class Scratch(int nodes)
     {
-        public readonly int[] Marks = new int[nodes];
+        public readonly ulong[] Marks = new ulong[(nodes + 63) / 64];
         public readonly int[] Positions = new int[nodes];
-        public int Stamp;
     }
 }
 

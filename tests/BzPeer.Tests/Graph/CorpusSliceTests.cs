@@ -39,6 +39,37 @@ public sealed class CorpusSliceTests : IDisposable
     }
 
     [Fact]
+    public void Edges_within_a_slice_are_those_of_the_whole_graph_between_its_members_in_graph_order()
+    {
+        var index = _model.Index;
+        var memberSets = _model.SliceCentres.Select(_model.SliceMembers).ToList();
+        // Small sets around the hubs, so that a run is many times the set's size and is galloped rather than walked.
+        var hubs = Enumerable.Range(0, index.Nodes.Length).OrderByDescending(n => index.Edges.Count(e => e.Source == n)).Take(5).ToArray();
+        var random = new Random(7);
+        foreach (var hub in hubs)
+        {
+            var around = index.Edges.Where(e => e.Source == hub).Select(e => e.Target).ToArray();
+            Assert.True(around.Length > 16 * 4, $"hub {index.Nodes[hub].NodeId} has only {around.Length} edges");
+            for (var k = 0; k < 20; k++)
+            {
+                memberSets.Add(around.OrderBy(_ => random.Next()).Take(3).Append(hub).Distinct().Order().ToArray());
+            }
+        }
+
+        var found = new List<IndexedEdge>();
+        foreach (var members in memberSets)
+        {
+            index.EdgesWithin(members, found);
+            var position = members.Select((node, at) => (node, at)).ToDictionary(p => p.node, p => p.at);
+            var expected = index.Edges
+                .Where(e => position.ContainsKey(e.Source) && position.ContainsKey(e.Target))
+                .Select(e => e with { Source = position[e.Source], Target = position[e.Target] })
+                .ToList();
+            Assert.Equal(expected, found);
+        }
+    }
+
+    [Fact]
     public void Every_researcher_slice_with_a_paper_nearby_holds_a_paper()
     {
         var index = _model.Index;

@@ -16,6 +16,7 @@ internal sealed class GraphAdjacency
     private readonly int[] _ordinalRank;
     private readonly int[] _kind;
     private readonly ulong[] _neighbourKinds;
+    private readonly ulong[] _degreeThenRank;
 
     private GraphAdjacency(int[] offsets, int[] neighbours, int[] weights, int[] ordinalRank, int[] kind, int kindCount)
     {
@@ -26,12 +27,14 @@ internal sealed class GraphAdjacency
         _kind = kind;
         KindCount = kindCount;
         _neighbourKinds = new ulong[NodeCount];
+        _degreeThenRank = new ulong[NodeCount];
         for (int node = 0; node < _neighbourKinds.Length; node++)
         {
             ulong mask = 0;
             foreach (int other in Neighbours(node))
                 mask |= KindBit(kind[other]);
             _neighbourKinds[node] = mask;
+            _degreeThenRank[node] = ((ulong)(uint)(int.MaxValue - Degree(node)) << 32) | (uint)ordinalRank[node];
         }
     }
 
@@ -52,6 +55,12 @@ internal sealed class GraphAdjacency
     /// index itself when the adjacency was built without ids.
     /// </summary>
     public int OrdinalRank(int node) => _ordinalRank[node];
+
+    /// <summary>
+    /// Higher degree first, then lower <see cref="OrdinalRank"/>, as one ascending key: slicing compares
+    /// candidates by these thousands of times per slice, and one word per node is one cache miss, not three.
+    /// </summary>
+    public ulong DegreeThenRank(int node) => _degreeThenRank[node];
 
     /// <summary>
     /// The node's kind, 0..<see cref="KindCount"/>-1: one number per distinct id prefix (the text

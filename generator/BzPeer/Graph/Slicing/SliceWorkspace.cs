@@ -415,8 +415,8 @@ internal sealed class SliceWorkspace
             int byConnection = connection[b].CompareTo(connection[a]);
             if (byConnection != 0)
                 return byConnection;
-            int byDegree = adjacency.Degree(b).CompareTo(adjacency.Degree(a));
-            return byDegree != 0 ? byDegree : adjacency.OrdinalRank(a).CompareTo(adjacency.OrdinalRank(b));
+            // Degree, then ordinal rank, packed in one word per node: one cache miss rather than three.
+            return adjacency.DegreeThenRank(a).CompareTo(adjacency.DegreeThenRank(b));
         }
     }
 }
