@@ -122,13 +122,7 @@ internal sealed class ViewFactory
     public GraphPanelView GraphPanel(Entity entity, bool nearby = true)
     {
         var members = _sliceOf(entity);
-        var groups = !nearby ? [] : new List<NearbyGroup>
-        {
-            Nearby("Papers", "publication", members, NodeKind.Publication, entity),
-            Nearby("People", "person", members, NodeKind.Researcher, entity, NodeKind.External),
-            Nearby("Topics", "topic", members, NodeKind.Topic, entity),
-            Nearby("Institutions", "institution", members, NodeKind.Institution, entity),
-        };
+        var groups = !nearby ? [] : NearbyGroups(members, entity);
         // Publications have no embed page (see PagePlan): their graph box offers no embed code.
         var embeddable = entity.Kind is NodeKind.Researcher or NodeKind.Topic or NodeKind.Institution;
         var embedUrl = Urls.Absolute(SiteUrls.EmbedRelative(entity));
@@ -145,12 +139,52 @@ internal sealed class ViewFactory
             groups.Where(g => g.Items.Count > 0).ToList());
     }
 
-    private NearbyGroup Nearby(string label, string kind, IReadOnlyList<Entity> members, NodeKind nodeKind, Entity center, NodeKind? alsoKind = null) =>
-        new(label, kind, members
-            .Where(m => (m.Kind == nodeKind || m.Kind == alsoKind) && !ReferenceEquals(m, center))
-            .OrderBy(m => m.Name, StringComparer.Ordinal)
-            .Select(Link)
-            .ToList());
+    /// <summary>The slice's members by kind (researchers and external authors together), each group by name; one pass over the slice.</summary>
+    private List<NearbyGroup> NearbyGroups(IReadOnlyList<Entity> members, Entity center)
+    {
+        List<Entity> papers = [], people = [], topics = [], institutions = [];
+        foreach (var member in members)
+        {
+            var group = member.Kind switch
+            {
+                NodeKind.Publication => papers,
+                NodeKind.Researcher or NodeKind.External => people,
+                NodeKind.Topic => topics,
+                NodeKind.Institution => institutions,
+                _ => null,
+            };
+            if (!ReferenceEquals(member, center))
+            {
+                group?.Add(member);
+            }
+        }
+
+        return [Nearby("Papers", "publication", papers), Nearby("People", "person", people),
+            Nearby("Topics", "topic", topics), Nearby("Institutions", "institution", institutions)];
+    }
+
+    private NearbyGroup Nearby(string label, string kind, List<Entity> members)
+    {
+        // A stable sort, as OrderBy was: members of equal names keep the slice's order.
+        var links = new LinkView[members.Count];
+        var names = new (string Name, int Order)[members.Count];
+        for (var i = 0; i < members.Count; i++)
+        {
+            names[i] = (members[i].Name, i);
+        }
+
+        Array.Sort(names, static (a, b) =>
+        {
+            var byName = string.CompareOrdinal(a.Name, b.Name);
+            return byName != 0 ? byName : a.Order.CompareTo(b.Order);
+        });
+        for (var i = 0; i < names.Length; i++)
+        {
+            links[i] = Link(members[names[i].Order]);
+        }
+
+        return new NearbyGroup(label, kind, links);
+    }
 
     public ProfileView Profile(Researcher researcher)
     {
