@@ -11,7 +11,8 @@ internal sealed record RunOptions(
     string ResultsPath);
 
 /// <summary>One build of one site by one tool.</summary>
-internal sealed record BuildRun(double WallSeconds, double CpuSeconds, long PeakRssKiB, int Pages, IReadOnlyList<KeyValuePair<string, double>> Timings);
+internal sealed record BuildRun(double WallSeconds, double CpuSeconds, long PeakRssKiB, int Pages, IReadOnlyList<KeyValuePair<string, double>> Timings,
+    double? StealPercent = null);
 
 /// <summary>All builds by one tool on one corpus; <see cref="Problem"/> says why there are none (or fewer).</summary>
 internal sealed record ToolResult(string Tool, IReadOnlyList<BuildRun> Runs, string? Problem);
@@ -19,7 +20,8 @@ internal sealed record ToolResult(string Tool, IReadOnlyList<BuildRun> Runs, str
 internal sealed record SizeResult(CorpusSize Size, ToolResult BzPeer, ToolResult Hugo, string Incremental);
 
 internal sealed record BenchResult(
-    MachineInfo Machine, string HugoVersion, string CacheState, int RunsPerTool, ulong Seed, string LoadBefore, string LoadAfter, IReadOnlyList<SizeResult> Sizes);
+    MachineInfo Machine, string HugoVersion, string CacheState, int RunsPerTool, ulong Seed, string LoadBefore, string LoadAfter, IReadOnlyList<SizeResult> Sizes,
+    double? StealPercent = null);
 
 /// <summary>
 /// Generates (or reuses) the corpora, then builds each with BzPeer and Hugo, alternating the two
@@ -34,6 +36,7 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
             ? "cold (page cache dropped before every run)"
             : $"warm (could not drop the page cache: {dropProblem})";
         string loadBefore = MachineInfo.LoadAverage();
+        var stealBefore = CpuSteal.Read();
         var sizes = new List<SizeResult>();
         using (var folders = new OutputFolders(options.CacheDirectory))
         {
@@ -44,7 +47,8 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
 
             log.WriteLine("Deleting the builds' output...");
         }
-        return new BenchResult(MachineInfo.Detect(), HugoVersion(), cacheState, options.Runs, options.Seed, loadBefore, MachineInfo.LoadAverage(), sizes);
+        return new BenchResult(MachineInfo.Detect(), HugoVersion(), cacheState, options.Runs, options.Seed, loadBefore, MachineInfo.LoadAverage(), sizes,
+            CpuSteal.Percent(stealBefore, CpuSteal.Read()));
     }
 
     private SizeResult RunSize(CorpusSize size, bool cold, OutputFolders folders)
@@ -87,7 +91,9 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
             PageCache.TryDrop(out _);
         }
         log.Write($"{size.Name}: {tool.Name} run {attempt}/{options.Runs} ... ");
+        var stealBefore = CpuSteal.Read();
         var (measurement, problem) = tool.Build(site, output);
+        var steal = CpuSteal.Percent(stealBefore, CpuSteal.Read());
         if (problem is not null)
         {
             log.WriteLine("failed: " + problem);
@@ -100,9 +106,10 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
             log.WriteLine("failed: " + why);
             return why;
         }
-        var run = new BuildRun(measurement!.WallSeconds, measurement.CpuSeconds, measurement.PeakRssKiB, pages, BuildTimings.Parse(measurement.Output));
+        var run = new BuildRun(measurement!.WallSeconds, measurement.CpuSeconds, measurement.PeakRssKiB, pages, BuildTimings.Parse(measurement.Output), steal);
         runs.Add(run);
-        log.WriteLine($"{run.WallSeconds:F2} s wall, {run.CpuSeconds:F2} s CPU, {run.PeakRssKiB / 1024} MiB, {pages} pages");
+        log.WriteLine($"{run.WallSeconds:F2} s wall, {run.CpuSeconds:F2} s CPU, {run.PeakRssKiB / 1024} MiB, {pages} pages" +
+            (steal is { } stolen ? $", {stolen:F0}% of the CPU stolen" : ""));
         return null;
     }
 

@@ -15,7 +15,8 @@ internal static class ResultsReport
         sb.Append("# BzPeer vs Hugo: benchmark results\n\n");
         sb.Append(Invariant, $"Measured {measuredAt} on {m.Processors} CPUs ({m.Cpu}), {m.Memory} RAM, Linux {m.Kernel}, {m.Runtime}; {result.HugoVersion}.\n");
         sb.Append(Invariant, $"Runs per tool and size: {result.RunsPerTool}, alternating the tools; page cache: {result.CacheState}. Corpus seed {result.Seed}.\n");
-        sb.Append(Invariant, $"Load average (1 min) when the runs started / ended: {result.LoadBefore} / {result.LoadAfter} (the machine has {m.Processors} CPUs; a higher load means other work competed for them).\n\n");
+        sb.Append(Invariant, $"Load average (1 min) when the runs started / ended: {result.LoadBefore} / {result.LoadAfter} (the machine has {m.Processors} CPUs; a higher load means other work competed for them).\n");
+        sb.Append(Invariant, $"CPU time stolen by the hypervisor during the runs (/proc/stat): {Percent(result.StealPercent)} (other guests of a shared machine; a run slows down with it at the same CPU time).\n\n");
 
         sb.Append("| corpus | pages (BzPeer / Hugo) | BzPeer median s | Hugo median s | time BzPeer/Hugo | CPU s BzPeer / Hugo | CPU BzPeer/Hugo | BzPeer peak MiB | Hugo peak MiB | memory BzPeer/Hugo | BzPeer pages/s | Hugo pages/s | incremental edit |\n");
         sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -32,14 +33,15 @@ internal static class ResultsReport
         foreach (var size in result.Sizes)
         {
             sb.Append(Invariant, $"\n## {size.Size.Name}: {size.Size.Researchers:N0} researchers, {size.Size.Publications:N0} publications\n\n");
-            sb.Append("| tool | wall time per run (s) | CPU time per run (s) | peak RSS per run (MiB) | pages |\n|---|---|---|---|---|\n");
+            sb.Append("| tool | wall time per run (s) | CPU time per run (s) | peak RSS per run (MiB) | CPU stolen per run | pages |\n|---|---|---|---|---|---|\n");
             foreach (var tool in new[] { size.BzPeer, size.Hugo })
             {
                 string walls = tool.Runs.Count == 0 ? "—" : string.Join(", ", tool.Runs.Select(r => r.WallSeconds.ToString("F2", Invariant)));
                 string cpu = tool.Runs.Count == 0 ? "—" : string.Join(", ", tool.Runs.Select(r => r.CpuSeconds.ToString("F2", Invariant)));
                 string rss = tool.Runs.Count == 0 ? "—" : string.Join(", ", tool.Runs.Select(r => (r.PeakRssKiB / 1024).ToString(Invariant)));
+                string steal = tool.Runs.Count == 0 ? "—" : string.Join(", ", tool.Runs.Select(r => Percent(r.StealPercent)));
                 string pages = tool.Runs.Count == 0 ? "—" : tool.Runs[^1].Pages.ToString("N0", Invariant);
-                sb.Append(Invariant, $"| {tool.Tool} | {walls} | {cpu} | {rss} | {pages} |\n");
+                sb.Append(Invariant, $"| {tool.Tool} | {walls} | {cpu} | {rss} | {steal} | {pages} |\n");
             }
             foreach (var tool in new[] { size.BzPeer, size.Hugo })
             {
@@ -53,6 +55,8 @@ internal static class ResultsReport
         }
         return sb.ToString();
     }
+
+    private static string Percent(double? value) => value is { } v ? v.ToString("F0", Invariant) + "%" : "n/a";
 
     private sealed record Summary(double Wall, double Cpu, double RssKiB, int Pages);
 

@@ -57,7 +57,8 @@ public sealed class BenchPlumbingTests
             [
                 new SizeResult(CorpusSize.Small, bzpeer, hugo, "n/a (no serve)"),
                 new SizeResult(CorpusSize.Medium, missing, hugo, "n/a (no BzPeer build)"),
-            ]);
+            ],
+            StealPercent: 12.4);
 
         string markdown = ResultsReport.Render(result, "2026-01-01 00:00 UTC");
 
@@ -67,8 +68,27 @@ public sealed class BenchPlumbingTests
         Assert.Contains("BzPeer: bzpeer build exited with code 1: boom", markdown);
         Assert.Contains("BzPeer stage timings (median ms): load 20.0 · render 200.0", markdown);
         Assert.Contains("Load average (1 min) when the runs started / ended: 0.5 / 1.5", markdown);
+        Assert.Contains("CPU time stolen by the hypervisor during the runs (/proc/stat): 12%", markdown);
+        Assert.Contains("| BzPeer | 1.00, 3.00, 2.00 | 1.50, 4.50, 3.00 | 100, 300, 200 | 25%, 25%, 25% | 1,200 |", markdown);
+        Assert.Contains("| Hugo | 10.00, 8.00, 9.00 | 15.00, 12.00, 13.50 | 1000, 800, 900 | 25%, 25%, 25% | 1,200 |", markdown);
+    }
+
+    [Fact]
+    public void Stolen_cpu_time_is_the_steal_columns_share_of_all_ticks_between_two_readings()
+    {
+        // cpu user nice system idle iowait irq softirq steal guest guest_nice
+        var before = CpuSteal.Parse("cpu  1000 0 200 5000 100 0 50 150 0 0");
+        var after = CpuSteal.Parse("cpu  1600 0 300 5200 100 0 50 350 400 0");
+        Assert.Equal(new CpuSteal(6500, 150), before);
+        // 1,100 ticks passed, 200 of them stolen; guest time is already in user.
+        Assert.Equal(100.0 * 200 / 1100, CpuSteal.Percent(before, after)!.Value, precision: 9);
+        Assert.Null(CpuSteal.Percent(before, before));
+        Assert.Null(CpuSteal.Percent(null, after));
+        Assert.Null(CpuSteal.Parse("cpu0 1 2 3 4 5 6 7 8"));
+        Assert.Null(CpuSteal.Parse("cpu  1 2 3 4"));
+        Assert.Null(CpuSteal.Parse("cpu  1 2 x 4 5 6 7 8"));
     }
 
     private static BuildRun Run(double seconds, long mib) =>
-        new(seconds, seconds * 1.5, mib * 1024, 1_200, [new("load", seconds * 10), new("render", seconds * 100)]);
+        new(seconds, seconds * 1.5, mib * 1024, 1_200, [new("load", seconds * 10), new("render", seconds * 100)], StealPercent: 25);
 }
