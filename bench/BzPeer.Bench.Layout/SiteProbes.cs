@@ -134,7 +134,6 @@ internal static class SiteProbes
         }
     }
 
-    /// <summary>Edges within, thinning, layout and JSON of every slice, by the kind of its centre; then the full graph.</summary>
     /// <summary>
     /// Every slice's edges within (<see cref="GraphIndex.EdgesWithin"/>), then every slice's members, each
     /// <paramref name="rounds"/> times on one thread: the two steps of slicing whose cost grows fastest with the site.
@@ -166,6 +165,7 @@ internal static class SiteProbes
         Console.WriteLine($"members, {rounds} rounds on every core: cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms");
     }
 
+    /// <summary>Edges within, thinning, layout and JSON of every slice, by the kind of its centre; then the full graph.</summary>
     public static void Slices(string site)
     {
         var model = new GraphModel(Resolve(site));

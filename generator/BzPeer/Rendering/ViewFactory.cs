@@ -163,28 +163,8 @@ internal sealed class ViewFactory
             Nearby("Topics", "topic", topics), Nearby("Institutions", "institution", institutions)];
     }
 
-    private NearbyGroup Nearby(string label, string kind, List<Entity> members)
-    {
-        // A stable sort, as OrderBy was: members of equal names keep the slice's order.
-        var links = new LinkView[members.Count];
-        var names = new (string Name, int Order)[members.Count];
-        for (var i = 0; i < members.Count; i++)
-        {
-            names[i] = (members[i].Name, i);
-        }
-
-        Array.Sort(names, static (a, b) =>
-        {
-            var byName = string.CompareOrdinal(a.Name, b.Name);
-            return byName != 0 ? byName : a.Order.CompareTo(b.Order);
-        });
-        for (var i = 0; i < names.Length; i++)
-        {
-            links[i] = Link(members[names[i].Order]);
-        }
-
-        return new NearbyGroup(label, kind, links);
-    }
+    private NearbyGroup Nearby(string label, string kind, List<Entity> members) =>
+        new(label, kind, members.OrderBy(m => m.Name, StringComparer.Ordinal).Select(Link).ToList());
 
     public ProfileView Profile(Researcher researcher)
     {
