@@ -117,16 +117,16 @@ public static class SiteBuilder
             content = content with { Documents = KeepReferenced(content.Documents, diagnostics) };
         }
 
-        var session = clock.Time("templates", () => SiteSession.Create(graph, site, diagnostics));
-        if (session is null)
-        {
-            return new BuildResult(diagnostics, graph, content, [], [], clock, false);
-        }
-
         if (!write)
         {
+            var inMemory = clock.Time("templates", () => SiteSession.Create(graph, site, diagnostics, layOutNow: true));
+            if (inMemory is null)
+            {
+                return new BuildResult(diagnostics, graph, content, [], [], clock, false);
+            }
+
             var rendered = new ConcurrentBag<OutputFile>();
-            session.RenderAll(clock, rendered.Add);
+            inMemory.RenderAll(clock, rendered.Add);
             var files = diagnostics.HasErrors ? [] : rendered.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             return new BuildResult(diagnostics, graph, content, files, files.Select(f => f.Path).ToList(), clock, false);
         }
@@ -140,6 +140,13 @@ public static class SiteBuilder
         // Files go to a staging folder as they are rendered; the output folder changes only at the commit.
         using var staged = StagedOutput.Begin(output, diagnostics);
         if (staged is null)
+        {
+            return new BuildResult(diagnostics, graph, content, [], [], clock, false);
+        }
+
+        // The output is checked first: once the session exists, its full-graph layout is under way (RenderAll).
+        var session = clock.Time("templates", () => SiteSession.Create(graph, site, diagnostics, layOutNow: true));
+        if (session is null)
         {
             return new BuildResult(diagnostics, graph, content, [], [], clock, false);
         }

@@ -15,7 +15,7 @@ public static partial class ContentLoader
     public static LoadedContent Load(string siteDirectory, DiagnosticBag diagnostics) => ContentStore.Load(siteDirectory).Assemble(diagnostics);
 
     /// <summary>Reads one already-decoded document; used by the loader and by <c>serve</c> for a single changed file.</summary>
-    internal static ContentRecord? ReadRecord(ContentKind kind, string id, SourceDocument document, DiagnosticBag diagnostics)
+    internal static ContentRecord? ReadRecord(ContentKind kind, string id, SourceDocument document, DiagnosticBag diagnostics, StringPool? pool = null)
     {
         var frontMatter = FrontMatter.Split(document, diagnostics);
         if (frontMatter is null)
@@ -29,7 +29,7 @@ public static partial class ContentLoader
             return null;
         }
 
-        var fields = new FieldReader(map, document.Path, frontMatter.YamlLineOffset, diagnostics);
+        var fields = new FieldReader(map, document.Path, frontMatter.YamlLineOffset, diagnostics, pool);
         var body = frontMatter.Body;
         return kind switch
         {

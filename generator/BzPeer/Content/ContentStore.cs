@@ -19,7 +19,8 @@ public sealed class ContentStore
         var store = new ContentStore(Path.GetFullPath(siteDirectory));
         var files = ContentLoader.List(store._siteRoot);
         var folders = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        ReadAll(files, file => store.Refresh(file.Relative, folders, file.MayBeLink));
+        var pool = new StringPool();
+        ReadAll(files, file => store.Refresh(file.Relative, folders, file.MayBeLink, pool));
         return store;
     }
 
@@ -62,14 +63,15 @@ public sealed class ContentStore
     }
 
     /// <summary>Re-reads one site-relative path (or forgets it when deleted). False when the path is not content.</summary>
-    public bool Refresh(string relative) => Refresh(relative, null, mayBeLink: true);
+    public bool Refresh(string relative) => Refresh(relative, null, mayBeLink: true, pool: null);
 
     /// <param name="folders">
     /// Set during a load, whose paths were just listed: answers for the folders every file shares, and no
     /// check that the file still exists (a file deleted since is reported as unreadable).
     /// </param>
     /// <param name="mayBeLink">False when the listing saw that the file is not a symbolic link.</param>
-    private bool Refresh(string relative, ConcurrentDictionary<string, bool>? folders, bool mayBeLink)
+    /// <param name="pool">A load's shared text values; none when <c>serve</c> re-reads one file.</param>
+    private bool Refresh(string relative, ConcurrentDictionary<string, bool>? folders, bool mayBeLink, StringPool? pool)
     {
         if (!relative.StartsWith("content/", StringComparison.Ordinal))
         {
@@ -89,7 +91,7 @@ public sealed class ContentStore
         if (file is not null)
         {
             document = SourceReader.Read(file.FullPath, relative, diagnostics);
-            record = document is null ? null : ContentLoader.ReadRecord(file.Kind, file.Id, document, diagnostics);
+            record = document is null ? null : ContentLoader.ReadRecord(file.Kind, file.Id, document, diagnostics, pool);
         }
 
         _entries[relative] = new Entry(relative, file, document, record, diagnostics.Sorted());

@@ -13,22 +13,32 @@ internal sealed class FieldReader
     private readonly string _path;
     private readonly int _lineOffset;
     private readonly DiagnosticBag _diagnostics;
+    private readonly StringPool? _pool;
 
     /// <summary>Which entries a reader asked for by name (every entry of that name), so <see cref="Extra"/> skips them.</summary>
     private bool[]? _consumed;
 
-    public FieldReader(YamlMap map, string path, int lineOffset, DiagnosticBag diagnostics)
+    /// <param name="pool">Shares repeated text values between the records of one load (<see cref="StringPool"/>).</param>
+    public FieldReader(YamlMap map, string path, int lineOffset, DiagnosticBag diagnostics, StringPool? pool = null)
     {
         _map = map;
         _path = path;
         _lineOffset = lineOffset;
         _diagnostics = diagnostics;
+        _pool = pool;
     }
 
     public string Path => _path;
 
     /// <summary>A reader over a map nested in this one (same file, same line offset).</summary>
-    public FieldReader Nested(YamlMap map) => new(map, _path, _lineOffset, _diagnostics);
+    public FieldReader Nested(YamlMap map) => new(map, _path, _lineOffset, _diagnostics, _pool);
+
+    /// <summary>A value as a record keeps it: trimmed, and shared with equal values of the same load.</summary>
+    public string Kept(string value)
+    {
+        var trimmed = value.Trim();
+        return _pool is null ? trimmed : _pool.Share(trimmed);
+    }
 
     public DiagnosticBag Diagnostics => _diagnostics;
 
@@ -104,7 +114,7 @@ internal sealed class FieldReader
             return null;
         }
 
-        return new Located<string>(value.Trim(), At(node));
+        return new Located<string>(Kept(value), At(node));
     }
 
     public Located<int>? Int(string key, bool required = false, int min = int.MinValue, int max = int.MaxValue)
@@ -196,14 +206,14 @@ internal sealed class FieldReader
             case null:
                 return [];
             case YamlScalar scalar:
-                return string.IsNullOrWhiteSpace(scalar.Value) ? [] : [new Located<string>(scalar.Value.Trim(), At(scalar))];
+                return string.IsNullOrWhiteSpace(scalar.Value) ? [] : [new Located<string>(Kept(scalar.Value), At(scalar))];
             case YamlList list:
                 var items = new List<Located<string>>(list.Items.Count);
                 foreach (var item in list.Items)
                 {
                     if (item is YamlScalar { Value: var value } && !IsNull(item))
                     {
-                        items.Add(new Located<string>(value.Trim(), At(item)));
+                        items.Add(new Located<string>(Kept(value), At(item)));
                     }
                     else if (!IsNull(item))
                     {
@@ -243,7 +253,7 @@ internal sealed class FieldReader
 
             if (entry.Value is YamlScalar { Value: var value })
             {
-                entries.Add(new(name, new Located<string>(value.Trim(), At(entry.Value))));
+                entries.Add(new(Kept(name), new Located<string>(Kept(value), At(entry.Value))));
             }
             else
             {

@@ -105,7 +105,7 @@ internal static class RecordReaders
 
                     if (item is YamlScalar scalar)
                     {
-                        authors.Add(new AuthorItem(null, scalar.Value.Trim(), f.At(item)));
+                        authors.Add(new AuthorItem(null, f.Kept(scalar.Value), f.At(item)));
                     }
                     else if (item is YamlMap map)
                     {

@@ -226,5 +226,8 @@ public sealed class Institution : Entity
     public IReadOnlyList<Researcher> Members => MembersList;
 }
 
-/// <summary>An edge of the research graph. Co-author edges are undirected and stored once (From before To by node id).</summary>
-public sealed record Edge(EdgeKind Kind, Entity From, Entity To, int Weight);
+/// <summary>
+/// An edge of the research graph. Co-author edges are undirected and stored once (From before To by node id).
+/// A value, not an object: a large site has a million of them, and a list of structs holds them in one array.
+/// </summary>
+public readonly record struct Edge(EdgeKind Kind, Entity From, Entity To, int Weight);

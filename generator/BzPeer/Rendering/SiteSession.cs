@@ -18,15 +18,25 @@ internal sealed class SiteSession
     private readonly Dictionary<string, Func<FileBytes?>> _routes = new(StringComparer.Ordinal);
     /// <summary>Each entity's slice as node indexes (a large site has 60,000 of them: no entity array per slice is kept).</summary>
     private readonly ConcurrentDictionary<Entity, int[]> _slices = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Each slice file's route key and centre, in graph order: a build's jobs are made from these, sharing the key strings.</summary>
+    private readonly List<(string Path, Entity Centre)> _sliceRoutes = [];
     private readonly TemplateEngine _engine;
     private readonly GraphModel _graphModel;
     private readonly ViewFactory _views;
+    /// <summary>graph.json, being laid out since the session was made (a build's), until <see cref="RenderAll"/> takes it.</summary>
+    private Task<(FileBytes Json, TimeSpan Elapsed)>? _fullGraph;
 
-    private SiteSession(ContentGraph graph, string siteDirectory, TemplateEngine engine, DiagnosticBag diagnostics)
+    private SiteSession(ContentGraph graph, string siteDirectory, TemplateEngine engine, DiagnosticBag diagnostics, bool layOutNow)
     {
         Graph = graph;
         _engine = engine;
         _graphModel = new GraphModel(graph);
+        if (layOutNow)
+        {
+            // The rest of this constructor (views, page plan, routes) runs on one core: the layout takes the other.
+            _fullGraph = LayOutFullGraph();
+        }
+
         var urls = new SiteUrls(graph.Config);
         _views = new ViewFactory(graph, urls, SliceOf, _graphModel.NodeCount, _graphModel.EdgeCount);
         Pages = PagePlan.For(graph, _views);
@@ -39,7 +49,9 @@ internal sealed class SiteSession
         _routes["graph/graph.json"] = () => _graphModel.FullJson();
         foreach (var centre in _graphModel.SliceCentres)
         {
-            _routes[SiteUrls.SliceRelative(centre)] = () => _graphModel.SliceJson(centre, _graphModel.SliceMembers(centre));
+            var path = SiteUrls.SliceRelative(centre);
+            _sliceRoutes.Add((path, centre));
+            _routes[path] = () => _graphModel.SliceJson(centre, MembersOf(centre));
         }
 
         foreach (var (path, read) in ThemeAssets.Collect(siteDirectory, diagnostics))
@@ -54,11 +66,15 @@ internal sealed class SiteSession
 
     public IEnumerable<string> Paths => _routes.Keys;
 
-    /// <summary>Null when the templates do not parse (the errors are in <paramref name="diagnostics"/>).</summary>
-    public static SiteSession? Create(ContentGraph graph, string siteDirectory, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Null when the templates do not parse (the errors are in <paramref name="diagnostics"/>). With
+    /// <paramref name="layOutNow"/> (a build that will call <see cref="RenderAll"/> next) the full graph's layout
+    /// starts at once, beside the session's own set-up.
+    /// </summary>
+    public static SiteSession? Create(ContentGraph graph, string siteDirectory, DiagnosticBag diagnostics, bool layOutNow = false)
     {
         var engine = new TemplateEngine(siteDirectory, diagnostics);
-        return engine.Validate() ? new SiteSession(graph, siteDirectory, engine, diagnostics) : null;
+        return engine.Validate() ? new SiteSession(graph, siteDirectory, engine, diagnostics, layOutNow) : null;
     }
 
     public bool Has(string path) => _routes.ContainsKey(path);
@@ -92,19 +108,21 @@ internal sealed class SiteSession
     /// </remarks>
     public void RenderAll(StageClock clock, Action<OutputFile> sink)
     {
-        var full = Task.Factory.StartNew(() =>
+        var laidOut = _fullGraph ?? LayOutFullGraph();
+        _fullGraph = null;
+        var full = laidOut.ContinueWith(done =>
         {
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            sink(new OutputFile("graph/graph.json", _graphModel.FullJson(threads: 1)));
-            clock.Record("graph", started.Elapsed);
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var (json, elapsed) = done.GetAwaiter().GetResult();
+            sink(new OutputFile("graph/graph.json", json));
+            clock.Record("graph", elapsed);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var failed = true;
         try
         {
-            var (centres, members) = clock.Time("slices", CutSlices);
+            clock.Time("slices", CutSlices);
             clock.Time("render", () =>
             {
-                var jobs = Jobs(centres, members);
+                var jobs = Jobs();
                 var next = -1;
                 Parallel.For(0, Environment.ProcessorCount, _ =>
                 {
@@ -139,6 +157,12 @@ internal sealed class SiteSession
         }
     }
 
+    private Task<(FileBytes Json, TimeSpan Elapsed)> LayOutFullGraph() => Task.Factory.StartNew(() =>
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        return (_graphModel.FullJson(threads: 1), started.Elapsed);
+    }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
     /// <summary>Every entity's slice, cut on every core, kept for the pages that list its members.</summary>
     internal (Entity[] Centres, int[][] Members) CutSlices()
     {
@@ -153,16 +177,14 @@ internal sealed class SiteSession
     }
 
     /// <summary>Every route but graph.json, the pages that take longest first (see <see cref="RenderAll"/>).</summary>
-    private (string Path, Func<FileBytes?> Render)[] Jobs(Entity[] centres, int[][] members)
+    private (string Path, Func<FileBytes?> Render)[] Jobs()
     {
         var slicePaths = new HashSet<string>(StringComparer.Ordinal) { "graph/graph.json" };
         var jobs = new List<(string Path, Func<FileBytes?> Render, long Cost)>(_routes.Count);
-        for (var i = 0; i < centres.Length; i++)
+        foreach (var (path, centre) in _sliceRoutes)
         {
-            var (centre, slice) = (centres[i], members[i]);
-            var path = SiteUrls.SliceRelative(centre);
             slicePaths.Add(path);
-            jobs.Add((path, () => _graphModel.SliceJson(centre, slice), SliceCost * slice.Length));
+            jobs.Add((path, _routes[path], SliceCost * MembersOf(centre).Length));
         }
 
         var pageCost = Pages.ToDictionary(p => p.Path, Cost, StringComparer.Ordinal);
@@ -186,8 +208,10 @@ internal sealed class SiteSession
 
     private static long Cost(PlannedPage page) => PageCost + ListedCost * page.Listed;
 
-    private IReadOnlyList<Entity> SliceOf(Entity entity) =>
-        new SliceEntities(_slices.GetOrAdd(entity, _graphModel.SliceMembers), _graphModel.Index.Nodes);
+    private IReadOnlyList<Entity> SliceOf(Entity entity) => new SliceEntities(MembersOf(entity), _graphModel.Index.Nodes);
+
+    /// <summary>An entity's slice: cut with all the others before a build renders (<see cref="CutSlices"/>), else when first asked for.</summary>
+    private int[] MembersOf(Entity entity) => _slices.GetOrAdd(entity, _graphModel.SliceMembers);
 
     /// <summary>A slice's members seen as entities, without copying them.</summary>
     private sealed class SliceEntities(int[] members, Entity[] nodes) : IReadOnlyList<Entity>

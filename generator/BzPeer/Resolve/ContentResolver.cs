@@ -265,7 +265,8 @@ public static partial class ContentResolver
 
     private static List<Edge> BuildEdges(List<Researcher> researchers, List<Publication> publications, IReadOnlyList<Edge> coauthor)
     {
-        var edges = new List<Edge>();
+        var count = coauthor.Count + researchers.Sum(r => r.Affiliations.Count) + publications.Sum(p => p.Authors.Count + p.Topics.Count);
+        var edges = new List<Edge>(count);
         foreach (var publication in publications)
         {
             foreach (var author in publication.Authors)
