@@ -48,6 +48,12 @@ internal static class BuildCommand
 
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"gc pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, collections gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}"));
+                // What the resident figure holds besides live objects: the heap after the last full collection, the
+                // free space inside it, and what the GC has committed from the system.
+                var full = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+                var last = GC.GetGCMemoryInfo(GCKind.Any);
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"gc last full: heap {full.HeapSizeBytes >> 20} MiB, fragmented {full.FragmentedBytes >> 20} MiB; last: heap {last.HeapSizeBytes >> 20} MiB, fragmented {last.FragmentedBytes >> 20} MiB, committed {last.TotalCommittedBytes >> 20} MiB"));
             }
 
             if (!result.Succeeded || !result.Written)
