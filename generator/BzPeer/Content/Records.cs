@@ -6,7 +6,21 @@ namespace BzPeer.Content;
 /// Content files as read, before cross-links are resolved: references are still text with their
 /// source locations so the resolver can point at the exact line of a bad one.
 /// </summary>
-public abstract record ContentRecord(string Id, string SourcePath, string Body, int BodyLine, IReadOnlyDictionary<string, object?> Extra);
+public abstract record ContentRecord(string Id, string SourcePath, string Body, int BodyLine, IReadOnlyDictionary<string, object?> Extra)
+{
+    /// <summary>
+    /// The Markdown body, held as UTF-8 and decoded when read: a build keeps every record for its whole run, and as
+    /// UTF-16 the bodies were the largest item of the large bench corpus's heap (104 MB). It is read a few times per
+    /// record (its rendering, which is cached, a figure, a diff).
+    /// </summary>
+    public string Body
+    {
+        get => _body.ToString();
+        init => _body = new Utf8Text(value);
+    }
+
+    private readonly Utf8Text _body = new(Body);
+}
 
 public sealed record ResearcherRecord(
     string Id, string SourcePath, string Body, int BodyLine, IReadOnlyDictionary<string, object?> Extra,
