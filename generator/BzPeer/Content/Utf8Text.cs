@@ -2,7 +2,11 @@ using System.Text;
 
 namespace BzPeer.Content;
 
-/// <summary>A text kept as UTF-8 (half the size of a string for mostly-ASCII content), equal by its bytes.</summary>
+/// <summary>
+/// A text kept as UTF-8 (half the size of a string for mostly-ASCII content), equal by its bytes. Text decoded from a
+/// UTF-8 file, as every record body is, reads back exactly; a lone surrogate, which such text cannot hold, would
+/// come back as U+FFFD.
+/// </summary>
 internal sealed class Utf8Text(string text) : IEquatable<Utf8Text>
 {
     private readonly byte[] _bytes = Encoding.UTF8.GetBytes(text);
