@@ -106,23 +106,22 @@ public static class SiteBuilder
         }
 
         var graph = clock.Time("resolve", () => ContentResolver.Resolve(config, content, diagnostics));
+        BuildResult Stopped() => new(diagnostics, graph, content, [], [], clock, false);
         if (!render || diagnostics.HasErrors)
         {
-            return new BuildResult(diagnostics, graph, content, [], [], clock, false);
+            return Stopped();
         }
 
-        if (write)
-        {
-            // Content diagnostics are all in by now; keep the source text only where an excerpt may be shown.
-            content = content with { Documents = KeepReferenced(content.Documents, diagnostics) };
-        }
+        // Once the session exists its full-graph layout is under way (RenderAll takes it), so a build that writes
+        // makes the session only after the output folder is checked and staged.
+        SiteSession? NewSession() => clock.Time("templates", () => SiteSession.Create(graph, site, diagnostics, layOutNow: true));
 
         if (!write)
         {
-            var inMemory = clock.Time("templates", () => SiteSession.Create(graph, site, diagnostics, layOutNow: true));
+            var inMemory = NewSession();
             if (inMemory is null)
             {
-                return new BuildResult(diagnostics, graph, content, [], [], clock, false);
+                return Stopped();
             }
 
             var rendered = new ConcurrentBag<OutputFile>();
@@ -131,24 +130,25 @@ public static class SiteBuilder
             return new BuildResult(diagnostics, graph, content, files, files.Select(f => f.Path).ToList(), clock, false);
         }
 
+        // Content diagnostics are all in by now; keep the source text only where an excerpt may be shown.
+        content = content with { Documents = KeepReferenced(content.Documents, diagnostics) };
         var output = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(site, DefaultOutputFolder));
         if (!IsSafeOutput(site, output, diagnostics))
         {
-            return new BuildResult(diagnostics, graph, content, [], [], clock, false);
+            return Stopped();
         }
 
         // Files go to a staging folder as they are rendered; the output folder changes only at the commit.
         using var staged = StagedOutput.Begin(output, diagnostics);
         if (staged is null)
         {
-            return new BuildResult(diagnostics, graph, content, [], [], clock, false);
+            return Stopped();
         }
 
-        // The output is checked first: once the session exists, its full-graph layout is under way (RenderAll).
-        var session = clock.Time("templates", () => SiteSession.Create(graph, site, diagnostics, layOutNow: true));
+        var session = NewSession();
         if (session is null)
         {
-            return new BuildResult(diagnostics, graph, content, [], [], clock, false);
+            return Stopped();
         }
 
         var paths = new ConcurrentBag<string>();
@@ -167,7 +167,7 @@ public static class SiteBuilder
 
         if (diagnostics.HasErrors)
         {
-            return new BuildResult(diagnostics, graph, content, [], [], clock, false);
+            return Stopped();
         }
 
         // "write" is what the single writer still had queued when rendering ended, then the swap.

@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using BzPeer.Diagnostics;
 using BzPeer.Tests.Support;
 
 namespace BzPeer.Tests.Rendering;
@@ -80,6 +81,25 @@ public class WholeSiteTests
         var result = site.Build();
         Assert.False(result.Succeeded);
         Assert.False(result.Written);
+        var after = BuiltSite.Snapshot(site.Output);
+        Assert.Equal(before.Keys, after.Keys);
+        Assert.All(before, e => Assert.True(e.Value.AsSpan().SequenceEqual(after[e.Key])));
+        Assert.False(Directory.Exists(site.Output + ".bzpeer-staging"));
+    }
+
+    [Fact]
+    public void A_template_that_does_not_parse_leaves_the_previous_output_and_no_staging_folder()
+    {
+        // The output is staged before the templates are parsed (the full graph's layout starts with the session),
+        // so this failure comes after the staging folder exists: it must go with the failed build.
+        using var site = TestSite.Demo();
+        Assert.True(site.Build().Succeeded);
+        var before = BuiltSite.Snapshot(site.Output);
+        site.Write("templates/pages/home.html", "{{ if x }}never closed");
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        Assert.False(result.Written);
+        Assert.Equal("templates/pages/home.html", TestSite.Single(result, DiagnosticCodes.TemplateSyntax).Location.Path);
         var after = BuiltSite.Snapshot(site.Output);
         Assert.Equal(before.Keys, after.Keys);
         Assert.All(before, e => Assert.True(e.Value.AsSpan().SequenceEqual(after[e.Key])));
