@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cli=$(scripts/publish-cli.sh)
-dotnet "$cli" build . "$@"
+"$cli" build . "$@"

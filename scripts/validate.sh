@@ -2,6 +2,7 @@
 # External validators over built sites: the demo site and a generated small site, both under a sub-path base.
 #  1. Nu HTML Checker (npm vnu-jar, system Java): zero errors.
 #  2. Internal link check: every href/src inside the site resolves to a built file.
+#  3. The ahead-of-time CLI (scripts/publish-cli.sh) behaves as the JIT-compiled one (scripts/check-native-cli.sh).
 # Needs the .NET SDK, npm and Java (installed with apt when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,4 +62,6 @@ print(f"{len(set(broken))} broken links")
 sys.exit(1 if broken else 0)
 PY
 done
+echo "== native CLI"
+scripts/check-native-cli.sh || status=1
 exit $status

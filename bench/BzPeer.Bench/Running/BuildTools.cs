@@ -11,16 +11,16 @@ internal interface IBuildTool
     (ProcessMeasurement? Measurement, string? Problem) Build(string site, string output);
 }
 
-/// <summary><c>dotnet BzPeer.Cli.dll build SITE --out DIR --timings</c>.</summary>
-internal sealed class BzPeerTool(string? cliDll) : IBuildTool
+/// <summary><c>bzpeer build SITE --out DIR --timings</c> (see <see cref="BzPeerCli"/>).</summary>
+internal sealed class BzPeerTool(string? cli) : IBuildTool
 {
     private bool _timingsFlagRejected;
 
     public string Name => "BzPeer";
 
-    public string? Unavailable => cliDll is null
+    public string? Unavailable => cli is null
         ? "no BzPeer CLI given (--bzpeer)"
-        : File.Exists(cliDll) ? null : $"{cliDll} not found; run: dotnet build generator/BzPeer.Cli -c Release";
+        : File.Exists(cli) ? null : $"{cli} not found; run: scripts/publish-cli.sh";
 
     public (ProcessMeasurement? Measurement, string? Problem) Build(string site, string output)
     {
@@ -38,10 +38,10 @@ internal sealed class BzPeerTool(string? cliDll) : IBuildTool
 
     private ProcessMeasurement Run(string site, string output, bool withTimings)
     {
-        string[] arguments = withTimings
-            ? [cliDll!, "build", site, "--out", output, "--timings"]
-            : [cliDll!, "build", site, "--out", output];
-        return TimedProcess.Run("dotnet", arguments, site);
+        var (fileName, arguments) = withTimings
+            ? BzPeerCli.Command(cli!, "build", site, "--out", output, "--timings")
+            : BzPeerCli.Command(cli!, "build", site, "--out", output);
+        return TimedProcess.Run(fileName, arguments, site);
     }
 
     internal static string Tail(string output)

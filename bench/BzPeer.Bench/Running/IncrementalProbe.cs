@@ -14,7 +14,7 @@ internal static class IncrementalProbe
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan EditTimeout = TimeSpan.FromSeconds(60);
 
-    public static string Measure(string cliDll, string site)
+    public static string Measure(string cli, string site)
     {
         string publications = Path.Combine(site, "content", "publications");
         string? file = Directory.Exists(publications)
@@ -25,8 +25,9 @@ internal static class IncrementalProbe
             return "n/a (no publication to edit)";
         }
         int port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in (string[])[cliDll, "serve", site, "--port", port.ToString(CultureInfo.InvariantCulture)])
+        var (fileName, arguments) = BzPeerCli.Command(cli, "serve", site, "--port", port.ToString(CultureInfo.InvariantCulture));
+        var start = new ProcessStartInfo(fileName) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in arguments)
         {
             start.ArgumentList.Add(a);
         }
