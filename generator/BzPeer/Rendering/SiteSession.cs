@@ -24,7 +24,7 @@ internal sealed class SiteSession
     private readonly GraphModel _graphModel;
     private readonly ViewFactory _views;
     /// <summary>graph.json, being laid out since the session was made (a build's), until <see cref="RenderAll"/> takes it.</summary>
-    private Task<(FileBytes Json, TimeSpan Elapsed)>? _fullGraph;
+    private Task<LaidOutGraph>? _fullGraph;
 
     private SiteSession(ContentGraph graph, string siteDirectory, TemplateEngine engine, DiagnosticBag diagnostics, bool layOutNow)
     {
@@ -98,7 +98,8 @@ internal sealed class SiteSession
 
     /// <summary>
     /// Renders every route, in parallel, handing each file to <paramref name="sink"/> (from several threads) as
-    /// soon as it is made, so a build never holds the whole site. Graph slices are cut all at once first.
+    /// soon as it is made, so a build never holds the whole site. Graph slices are cut all at once first. This
+    /// spends the session: its route table is let go as the files are made, so nothing can be rendered after.
     /// </summary>
     /// <remarks>
     /// The full graph's layout is the longest single job of a build and needs nothing but the graph, so it runs on
@@ -112,9 +113,9 @@ internal sealed class SiteSession
         _fullGraph = null;
         var full = laidOut.ContinueWith(done =>
         {
-            var (json, elapsed) = done.GetAwaiter().GetResult();
-            sink(new OutputFile("graph/graph.json", json));
-            clock.Record("graph", elapsed);
+            var graph = done.GetAwaiter().GetResult();
+            sink(new OutputFile("graph/graph.json", graph.TakeJson()));
+            clock.Record("graph", graph.Elapsed);
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var failed = true;
         try
@@ -123,14 +124,22 @@ internal sealed class SiteSession
             clock.Time("render", () =>
             {
                 var jobs = Jobs();
+                // Each route renders once here: the route table's paths and closures go as their jobs are done
+                // (a large site has 200,000), not with the session.
+                _routes.Clear();
+                _routes.TrimExcess();
+                _sliceRoutes.Clear();
+                _sliceRoutes.TrimExcess();
                 var next = -1;
                 Parallel.For(0, Environment.ProcessorCount, _ =>
                 {
                     for (var i = Interlocked.Increment(ref next); i < jobs.Length; i = Interlocked.Increment(ref next))
                     {
-                        if (jobs[i].Render() is { } bytes)
+                        var (path, render) = jobs[i];
+                        jobs[i] = default;
+                        if (render() is { } bytes)
                         {
-                            sink(new OutputFile(jobs[i].Path, bytes));
+                            sink(new OutputFile(path, bytes));
                         }
                     }
                 });
@@ -157,11 +166,29 @@ internal sealed class SiteSession
         }
     }
 
-    private Task<(FileBytes Json, TimeSpan Elapsed)> LayOutFullGraph() => Task.Factory.StartNew(() =>
+    private Task<LaidOutGraph> LayOutFullGraph() => Task.Factory.StartNew(() =>
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        return (_graphModel.FullJson(threads: 1), started.Elapsed);
+        return new LaidOutGraph(_graphModel.FullJson(threads: 1), started.Elapsed);
     }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>
+    /// The full graph's JSON, handed over once: the finished task stays referenced until the render ends, and
+    /// a large site's graph.json (30 MB) should not stay with it.
+    /// </summary>
+    private sealed class LaidOutGraph(FileBytes json, TimeSpan elapsed)
+    {
+        private FileBytes? _json = json;
+
+        public TimeSpan Elapsed { get; } = elapsed;
+
+        public FileBytes TakeJson()
+        {
+            var json = _json ?? throw new InvalidOperationException("graph.json was already taken.");
+            _json = null;
+            return json;
+        }
+    }
 
     /// <summary>Every entity's slice, cut on every core, kept for the pages that list its members.</summary>
     internal (Entity[] Centres, int[][] Members) CutSlices()
