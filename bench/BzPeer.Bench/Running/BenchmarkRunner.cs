@@ -7,7 +7,7 @@ internal sealed record RunOptions(
     int Runs,
     ulong Seed,
     string CacheDirectory,
-    string? BzPeerCli,
+    string? BzPeerCliPath,
     string ResultsPath);
 
 /// <summary>One build of one site by one tool.</summary>
@@ -54,7 +54,7 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
     private SizeResult RunSize(CorpusSize size, bool cold, OutputFolders folders)
     {
         var (bzpeerSite, hugoSite) = EnsureCorpus(size);
-        var bzpeer = new BzPeerTool(options.BzPeerCli);
+        var bzpeer = new BzPeerTool(options.BzPeerCliPath);
         var hugo = new HugoTool();
         var bzpeerRuns = new List<BuildRun>();
         var hugoRuns = new List<BuildRun>();
@@ -77,8 +77,8 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
                 }
             }
         }
-        string incremental = options.BzPeerCli is not null && bzpeerProblem is null
-            ? IncrementalProbe.Measure(options.BzPeerCli, bzpeerSite)
+        string incremental = options.BzPeerCliPath is not null && bzpeerProblem is null
+            ? IncrementalProbe.Measure(options.BzPeerCliPath, bzpeerSite)
             : "n/a (no BzPeer build)";
         return new SizeResult(size, new ToolResult("BzPeer", bzpeerRuns, bzpeerProblem), new ToolResult("Hugo", hugoRuns, hugoProblem), incremental);
     }

@@ -23,6 +23,17 @@ public sealed class BenchPlumbingTests
     }
 
     [Fact]
+    public void A_cli_dll_runs_under_dotnet_and_a_native_cli_on_its_own()
+    {
+        var (dll, dllArguments) = BzPeerCli.Command("/x/BzPeer.Cli.dll", "build", "site");
+        Assert.Equal("dotnet", dll);
+        Assert.Equal(["/x/BzPeer.Cli.dll", "build", "site"], dllArguments);
+        var (native, nativeArguments) = BzPeerCli.Command("/x/BzPeer.Cli", "serve", "site");
+        Assert.Equal("/x/BzPeer.Cli", native);
+        Assert.Equal(["serve", "site"], nativeArguments);
+    }
+
+    [Fact]
     public void Median_of_odd_and_even_counts()
     {
         Assert.Equal(2.0, ResultsReport.Median([3.0, 1.0, 2.0]));
