@@ -62,10 +62,9 @@ internal static class BuildCommand
                 return CliApp.ContentErrors;
             }
 
-            var pages = result.Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
             var total = clock.Elapsed;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Built {pages} pages ({result.Paths.Count} files) in {total.TotalSeconds:0.00} s → {Path.GetFullPath(options.OutputDirectory ?? Path.Combine(options.SiteDirectory, SiteBuilder.DefaultOutputFolder))}"));
+                $"Built {result.PageCount} pages ({result.FileCount} files) in {total.TotalSeconds:0.00} s → {Path.GetFullPath(options.OutputDirectory ?? Path.Combine(options.SiteDirectory, SiteBuilder.DefaultOutputFolder))}"));
             return CliApp.Ok;
         });
         return command;

@@ -51,6 +51,22 @@ public class WholeSiteTests
     }
 
     [Fact]
+    public void A_build_reports_exactly_the_files_an_in_memory_render_makes_and_counts_its_pages()
+    {
+        using var site = TestSite.Demo();
+        var rendered = SiteBuilder.Render(new BuildOptions { SiteDirectory = site.Root });
+        var built = site.Build();
+        Assert.True(built.Succeeded);
+        var expected = rendered.Files.Select(f => f.Path).ToList();
+        Assert.Equal(expected, built.Paths);
+        Assert.Equal(BuiltSite.Snapshot(site.Output).Keys, built.Paths);
+        Assert.Contains(".nojekyll", built.Paths);
+        Assert.Equal(expected.Count, built.FileCount);
+        Assert.Equal(expected.Count(p => p.EndsWith(".html", StringComparison.Ordinal)), built.PageCount);
+        Assert.True(built.PageCount > 20 && built.PageCount < built.FileCount, $"{built.PageCount} pages of {built.FileCount} files");
+    }
+
+    [Fact]
     public void Two_builds_are_byte_identical_whatever_order_the_files_were_written_in()
     {
         using var first = TestSite.Demo();
