@@ -28,6 +28,9 @@ public sealed class RawHtml
     public string Html => _html ?? (_utf8 is not null ? Encoding.UTF8.GetString(_utf8)
         : _html = _buffer is not null ? Encoding.UTF8.GetString(_buffer.Utf8) : "");
 
+    /// <summary>The HTML as UTF-8 without copying it, when it was made that way; else encoded.</summary>
+    internal ReadOnlySpan<byte> Utf8 => _utf8 ?? (_buffer is not null ? _buffer.Utf8 : Encoding.UTF8.GetBytes(_html ?? ""));
+
     /// <summary>No HTML at all (<c>is_empty</c> in templates).</summary>
     public bool IsEmpty => _html is not null ? _html.Length == 0 : _utf8 is not null ? _utf8.Length == 0 : _buffer is null || _buffer.Utf8.IsEmpty;
 
