@@ -44,7 +44,18 @@ internal static class MarkdownRenderer
         var html = Encoding.UTF8.GetBytes(Write(document, plain: false));
         var plain = Write(document, plain: true).Trim();
         // Most texts' plain rendering is their HTML without its tags: then only the HTML is kept (see RenderedMarkdown).
-        return new RenderedMarkdown(new RawHtml(html), string.Equals(plain, TextOfHtml(html), StringComparison.Ordinal) ? null : Encoding.UTF8.GetBytes(plain));
+        return new RenderedMarkdown(new RawHtml(html), IsTextOfHtml(plain, html) ? null : Encoding.UTF8.GetBytes(plain));
+    }
+
+    /// <summary>Whether <paramref name="plain"/> is <see cref="TextOfHtml"/> of <paramref name="html"/>, without making that string when it has no references to decode.</summary>
+    private static bool IsTextOfHtml(string plain, ReadOnlySpan<byte> html)
+    {
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(html.Length));
+        var text = StripTags(html, chars, out var references);
+        var same = references ? string.Equals(plain, System.Net.WebUtility.HtmlDecode(text.ToString()).Trim(), StringComparison.Ordinal)
+            : text.SequenceEqual(plain);
+        System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        return same;
     }
 
     /// <summary>
@@ -59,10 +70,19 @@ internal static class MarkdownRenderer
         }
 
         var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(html.Length));
+        var stripped = StripTags(html, chars, out var references);
+        var text = stripped.ToString();
+        System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        return references ? System.Net.WebUtility.HtmlDecode(text).Trim() : text;
+    }
+
+    /// <summary>The HTML's characters outside tags, trimmed, in <paramref name="chars"/>; whether any '&amp;' is among them.</summary>
+    private static ReadOnlySpan<char> StripTags(ReadOnlySpan<byte> html, char[] chars, out bool references)
+    {
         var length = Encoding.UTF8.GetChars(html, chars);
         var kept = 0;
         var inTag = false;
-        var references = false;
+        references = false;
         for (var i = 0; i < length; i++)
         {
             var c = chars[i];
@@ -81,9 +101,7 @@ internal static class MarkdownRenderer
             }
         }
 
-        var text = chars.AsSpan(0, kept).Trim().ToString();
-        System.Buffers.ArrayPool<char>.Shared.Return(chars);
-        return references ? System.Net.WebUtility.HtmlDecode(text).Trim() : text;
+        return chars.AsSpan(0, kept).Trim();
     }
 
     private static string Write(MarkdownDocument document, bool plain)
