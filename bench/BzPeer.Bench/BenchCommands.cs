@@ -72,9 +72,13 @@ internal static class BenchCommands
         var bzpeer = new Option<string>("--bzpeer") { Description = "The built BzPeer CLI.", DefaultValueFactory = _ => "generator/BzPeer.Cli/bin/Release/net10.0/BzPeer.Cli.dll" };
         var hugoOnly = new Option<bool>("--hugo-only") { Description = "Time Hugo alone (BzPeer reported as n/a)." };
         var results = new Option<string>("--results") { Description = "Where to write the Markdown results.", DefaultValueFactory = _ => "artifacts/bench/results.md" };
+        var outputRoot = new Option<string?>("--output-root")
+        {
+            Description = "Folder for the builds' output (default CACHE/out). On tmpfs (e.g. /dev/shm/bzpeer-bench-out) the tools are timed without the disk, and each build is deleted once measured.",
+        };
         var command = new Command("run", "Build each corpus with BzPeer and Hugo, alternately, and report times, memory and pages per second.")
         {
-            sizes, runs, seed, cache, bzpeer, hugoOnly, results,
+            sizes, runs, seed, cache, bzpeer, hugoOnly, results, outputRoot,
         };
         command.SetAction(parse =>
         {
@@ -112,7 +116,8 @@ internal static class BenchCommands
                 parse.GetValue(seed),
                 Path.GetFullPath(parse.GetValue(cache)!),
                 parse.GetValue(hugoOnly) ? null : Path.GetFullPath(parse.GetValue(bzpeer)!),
-                Path.GetFullPath(parse.GetValue(results)!));
+                Path.GetFullPath(parse.GetValue(results)!),
+                parse.GetValue(outputRoot) is { Length: > 0 } root ? Path.GetFullPath(root) : null);
             BenchResult result;
             try
             {

@@ -8,7 +8,8 @@ internal sealed record RunOptions(
     ulong Seed,
     string CacheDirectory,
     string? BzPeerCliPath,
-    string ResultsPath);
+    string ResultsPath,
+    string? OutputRoot = null);
 
 /// <summary>One build of one site by one tool.</summary>
 internal sealed record BuildRun(double WallSeconds, double CpuSeconds, long PeakRssKiB, int Pages, IReadOnlyList<KeyValuePair<string, double>> Timings,
@@ -21,7 +22,7 @@ internal sealed record SizeResult(CorpusSize Size, ToolResult BzPeer, ToolResult
 
 internal sealed record BenchResult(
     MachineInfo Machine, string HugoVersion, string CacheState, int RunsPerTool, ulong Seed, string LoadBefore, string LoadAfter, IReadOnlyList<SizeResult> Sizes,
-    double? StealPercent = null);
+    double? StealPercent = null, string? Output = null);
 
 /// <summary>
 /// Generates (or reuses) the corpora, then builds each with BzPeer and Hugo, alternating the two
@@ -38,8 +39,10 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
         string loadBefore = MachineInfo.LoadAverage();
         var stealBefore = CpuSteal.Read();
         var sizes = new List<SizeResult>();
-        using (var folders = new OutputFolders(options.CacheDirectory))
+        string output;
+        using (var folders = new OutputFolders(options.OutputRoot ?? Path.Combine(options.CacheDirectory, "out")))
         {
+            output = $"{options.OutputRoot ?? Path.Combine(options.CacheDirectory, "out")} ({(folders.InMemory ? "in memory, each build deleted once measured" : "on disk, deleted after the last build")})";
             foreach (var size in options.Sizes)
             {
                 sizes.Add(RunSize(size, cold, folders));
@@ -48,7 +51,7 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
             log.WriteLine("Deleting the builds' output...");
         }
         return new BenchResult(MachineInfo.Detect(), HugoVersion(), cacheState, options.Runs, options.Seed, loadBefore, MachineInfo.LoadAverage(), sizes,
-            CpuSteal.Percent(stealBefore, CpuSteal.Read()));
+            CpuSteal.Percent(stealBefore, CpuSteal.Read()), output);
     }
 
     private SizeResult RunSize(CorpusSize size, bool cold, OutputFolders folders)
@@ -69,11 +72,15 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
                 bool isBzPeer = (turn == 0) == bzpeerFirst;
                 if (isBzPeer && bzpeerProblem is null)
                 {
-                    bzpeerProblem = Measure(bzpeer, bzpeerSite, folders.For(size.Name, bzpeer.Name, attempt), bzpeerRuns, attempt, size, cold);
+                    var folder = folders.For(size.Name, bzpeer.Name, attempt);
+                    bzpeerProblem = Measure(bzpeer, bzpeerSite, folder, bzpeerRuns, attempt, size, cold);
+                    folders.Done(folder);
                 }
                 else if (!isBzPeer && hugoProblem is null)
                 {
-                    hugoProblem = Measure(hugo, hugoSite, folders.For(size.Name, hugo.Name, attempt), hugoRuns, attempt, size, cold);
+                    var folder = folders.For(size.Name, hugo.Name, attempt);
+                    hugoProblem = Measure(hugo, hugoSite, folder, hugoRuns, attempt, size, cold);
+                    folders.Done(folder);
                 }
             }
         }

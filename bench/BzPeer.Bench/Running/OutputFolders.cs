@@ -10,19 +10,24 @@ namespace BzPeer.Bench.Running;
 /// delete did not help). Deleting between runs made every run but the first slower, by an amount that varied with
 /// what was deleted. So each build gets a folder of its own, and the folders of earlier benchmarks are moved
 /// aside at the start and deleted, with this run's, once the last build is measured (docs/performance.md).
+/// <c>bench run --output-root</c> puts the folders elsewhere, e.g. in memory (<c>/dev/shm</c>), to time the tools
+/// without the disk.
 /// </remarks>
 internal sealed class OutputFolders : IDisposable
 {
     private readonly string _root;
     private readonly List<string> _toDelete = [];
 
-    public OutputFolders(string cacheDirectory)
+    /// <param name="root">Where the builds' folders go (<c>CACHE/out</c> by default).</param>
+    public OutputFolders(string root)
     {
-        _root = Path.Combine(cacheDirectory, "out");
+        _root = root;
+        InMemory = IsInMemory(root);
         // Folders moved aside by a benchmark that was stopped before it could delete them.
-        if (Directory.Exists(cacheDirectory))
+        var parent = Path.GetDirectoryName(root);
+        if (parent is not null && Directory.Exists(parent))
         {
-            _toDelete.AddRange(Directory.EnumerateDirectories(cacheDirectory, "out.old-*"));
+            _toDelete.AddRange(Directory.EnumerateDirectories(parent, Path.GetFileName(root) + ".old-*"));
         }
 
         if (Directory.Exists(_root))
@@ -35,8 +40,52 @@ internal sealed class OutputFolders : IDisposable
         _toDelete.Add(_root);
     }
 
-    /// <summary>The folder for one build: <c>out/SIZE/TOOL-RUN</c>, not there yet.</summary>
+    /// <summary>
+    /// True when the folders are on a file system held in memory (tmpfs, ramfs): deleting there is quick and leaves
+    /// nothing behind, and keeping every build (2 GB each for BzPeer on large) would take the memory the page cache
+    /// and the tools need, so each build's folder is deleted once it is measured (<see cref="Done"/>).
+    /// </summary>
+    public bool InMemory { get; }
+
+    /// <summary>The folder for one build: <c>ROOT/SIZE/TOOL-RUN</c>, not there yet.</summary>
     public string For(string size, string tool, int attempt) => Path.Combine(_root, size, $"{tool.ToLowerInvariant()}-{attempt}");
+
+    /// <summary>A build in <paramref name="folder"/> was measured: deleted now in memory, else with the others at the end.</summary>
+    public void Done(string folder)
+    {
+        if (InMemory && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The file system type of the mount holding <paramref name="path"/> (the longest mount point that prefixes it), from /proc/mounts.</summary>
+    internal static string? FileSystemOf(string path, IEnumerable<string> mounts)
+    {
+        var full = Path.GetFullPath(path).TrimEnd('/') + "/";
+        string? type = null;
+        var longest = -1;
+        foreach (var line in mounts)
+        {
+            var fields = line.Split(' ');
+            if (fields.Length < 3)
+            {
+                continue;
+            }
+
+            var point = fields[1].Replace("\\040", " ", StringComparison.Ordinal).TrimEnd('/') + "/";
+            if (full.StartsWith(point, StringComparison.Ordinal) && point.Length > longest)
+            {
+                longest = point.Length;
+                type = fields[2];
+            }
+        }
+
+        return type;
+    }
+
+    private static bool IsInMemory(string path) =>
+        File.Exists("/proc/mounts") && FileSystemOf(path, File.ReadLines("/proc/mounts")) is "tmpfs" or "ramfs";
 
     public void Dispose()
     {

@@ -15,6 +15,11 @@ internal static class ResultsReport
         sb.Append("# BzPeer vs Hugo: benchmark results\n\n");
         sb.Append(Invariant, $"Measured {measuredAt} on {m.Processors} CPUs ({m.Cpu}), {m.Memory} RAM, Linux {m.Kernel}, {m.Runtime}; {result.HugoVersion}.\n");
         sb.Append(Invariant, $"Runs per tool and size: {result.RunsPerTool}, alternating the tools; page cache: {result.CacheState}. Corpus seed {result.Seed}.\n");
+        if (result.Output is { } output)
+        {
+            sb.Append(Invariant, $"Build output: {output}.\n");
+        }
+
         sb.Append(Invariant, $"Load average (1 min) when the runs started / ended: {result.LoadBefore} / {result.LoadAfter} (the machine has {m.Processors} CPUs; a higher load means other work competed for them).\n");
         sb.Append(Invariant, $"CPU time stolen by the hypervisor during the runs (/proc/stat): {Percent(result.StealPercent)} (other guests of a shared machine; a run slows down with it at the same CPU time).\n\n");
 

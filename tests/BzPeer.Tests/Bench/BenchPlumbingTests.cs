@@ -69,7 +69,7 @@ public sealed class BenchPlumbingTests
                 new SizeResult(CorpusSize.Small, bzpeer, hugo, "n/a (no serve)"),
                 new SizeResult(CorpusSize.Medium, missing, hugo, "n/a (no BzPeer build)"),
             ],
-            StealPercent: 12.4);
+            StealPercent: 12.4, Output: "/dev/shm/out (in memory, each build deleted once measured)");
 
         string markdown = ResultsReport.Render(result, "2026-01-01 00:00 UTC");
 
@@ -80,8 +80,56 @@ public sealed class BenchPlumbingTests
         Assert.Contains("BzPeer stage timings (median ms): load 20.0 · render 200.0", markdown);
         Assert.Contains("Load average (1 min) when the runs started / ended: 0.5 / 1.5", markdown);
         Assert.Contains("CPU time stolen by the hypervisor during the runs (/proc/stat): 12%", markdown);
+        Assert.Contains("Build output: /dev/shm/out (in memory, each build deleted once measured).", markdown);
         Assert.Contains("| BzPeer | 1.00, 3.00, 2.00 | 1.50, 4.50, 3.00 | 100, 300, 200 | 25%, 25%, 25% | 1,200 |", markdown);
         Assert.Contains("| Hugo | 10.00, 8.00, 9.00 | 15.00, 12.00, 13.50 | 1000, 800, 900 | 25%, 25%, 25% | 1,200 |", markdown);
+    }
+
+    [Fact]
+    public void An_output_folder_is_on_the_file_system_of_the_longest_mount_point_that_holds_it()
+    {
+        string[] mounts =
+        [
+            "/dev/vda / ext4 rw,relatime,discard 0 0",
+            "tmpfs /dev/shm tmpfs rw,nosuid,nodev 0 0",
+            "proc /proc proc rw 0 0",
+            "tmpfs /mnt/with\\040space tmpfs rw 0 0",
+        ];
+
+        Assert.Equal("tmpfs", OutputFolders.FileSystemOf("/dev/shm/bzpeer-bench-out", mounts));
+        Assert.Equal("tmpfs", OutputFolders.FileSystemOf("/dev/shm", mounts));
+        Assert.Equal("ext4", OutputFolders.FileSystemOf("/dev/shmother/out", mounts));
+        Assert.Equal("ext4", OutputFolders.FileSystemOf("/tmp/bzpeer-bench/out", mounts));
+        Assert.Equal("tmpfs", OutputFolders.FileSystemOf("/mnt/with space/out", mounts));
+        Assert.Null(OutputFolders.FileSystemOf("/tmp/x", ["garbage"]));
+    }
+
+    [Fact]
+    public void Builds_in_memory_are_deleted_once_measured_and_on_disk_at_the_end()
+    {
+        var disk = Path.Combine(Path.GetTempPath(), "bzpeer-folders-" + Guid.NewGuid().ToString("N"));
+        var onDisk = OutputFolders.FileSystemOf(disk, File.ReadLines("/proc/mounts")) is not ("tmpfs" or "ramfs");
+        string first;
+        using (var folders = new OutputFolders(disk))
+        {
+            first = folders.For("small", "BzPeer", 1);
+            Directory.CreateDirectory(first);
+            folders.Done(first);
+            Assert.Equal(!onDisk, folders.InMemory);
+            Assert.Equal(onDisk, Directory.Exists(first));
+        }
+
+        Assert.False(Directory.Exists(disk));
+        if (Directory.Exists("/dev/shm"))
+        {
+            var memory = Path.Combine("/dev/shm", "bzpeer-folders-" + Guid.NewGuid().ToString("N"));
+            using var folders = new OutputFolders(memory);
+            Assert.True(folders.InMemory);
+            var build = folders.For("small", "Hugo", 2);
+            Directory.CreateDirectory(build);
+            folders.Done(build);
+            Assert.False(Directory.Exists(build));
+        }
     }
 
     [Fact]
