@@ -25,83 +25,21 @@ internal static class MarkdownRenderer
         .DisableHtml()
         .Build();
 
-    public static RawHtml ToHtml(string? markdown) => Render(markdown).Html;
+    public static RawHtml ToHtml(string? markdown) => new(HtmlBytes(markdown));
+
+    /// <summary>The HTML as UTF-8, which is how pages take it.</summary>
+    public static byte[] HtmlBytes(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? [] : Encoding.UTF8.GetBytes(Write(Parse(markdown), plain: false));
 
     /// <summary>Plain text of the Markdown (for meta descriptions, feeds and the search index).</summary>
-    public static string ToPlainText(string? markdown) => Render(markdown).PlainText;
+    public static string ToPlainText(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : Write(Parse(markdown), plain: true).Trim();
 
-    /// <summary>Both renderings from one parse: an abstract is shown as HTML and summarised as text.</summary>
-    public static RenderedMarkdown Render(string? markdown)
+    private static MarkdownDocument Parse(string markdown)
     {
-        if (string.IsNullOrWhiteSpace(markdown))
-        {
-            return RenderedMarkdown.Empty;
-        }
-
         var document = Markdown.Parse(markdown, Pipeline);
         EnforceLinkPolicy(document);
-        // Kept as UTF-8: a build holds every abstract for the whole render, and pages take the bytes as they are.
-        var html = Encoding.UTF8.GetBytes(Write(document, plain: false));
-        var plain = Write(document, plain: true).Trim();
-        // Most texts' plain rendering is their HTML without its tags: then only the HTML is kept (see RenderedMarkdown).
-        return new RenderedMarkdown(new RawHtml(html), IsTextOfHtml(plain, html) ? null : Encoding.UTF8.GetBytes(plain));
-    }
-
-    /// <summary>Whether <paramref name="plain"/> is <see cref="TextOfHtml"/> of <paramref name="html"/>, without making that string when it has no references to decode.</summary>
-    private static bool IsTextOfHtml(string plain, ReadOnlySpan<byte> html)
-    {
-        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(html.Length));
-        var text = StripTags(html, chars, out var references);
-        var same = references ? string.Equals(plain, System.Net.WebUtility.HtmlDecode(text.ToString()).Trim(), StringComparison.Ordinal)
-            : text.SequenceEqual(plain);
-        System.Buffers.ArrayPool<char>.Shared.Return(chars);
-        return same;
-    }
-
-    /// <summary>
-    /// The text of HTML that Markdig wrote: tags dropped, character references decoded, trimmed. Markdig escapes
-    /// every <c>&lt;</c> and <c>&gt;</c> outside its tags, and raw HTML is off, so a tag is exactly what lies between them.
-    /// </summary>
-    internal static string TextOfHtml(ReadOnlySpan<byte> html)
-    {
-        if (html.IsEmpty)
-        {
-            return "";
-        }
-
-        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(html.Length));
-        var stripped = StripTags(html, chars, out var references);
-        var text = stripped.ToString();
-        System.Buffers.ArrayPool<char>.Shared.Return(chars);
-        return references ? System.Net.WebUtility.HtmlDecode(text).Trim() : text;
-    }
-
-    /// <summary>The HTML's characters outside tags, trimmed, in <paramref name="chars"/>; whether any '&amp;' is among them.</summary>
-    private static ReadOnlySpan<char> StripTags(ReadOnlySpan<byte> html, char[] chars, out bool references)
-    {
-        var length = Encoding.UTF8.GetChars(html, chars);
-        var kept = 0;
-        var inTag = false;
-        references = false;
-        for (var i = 0; i < length; i++)
-        {
-            var c = chars[i];
-            if (inTag)
-            {
-                inTag = c != '>';
-            }
-            else if (c == '<')
-            {
-                inTag = true;
-            }
-            else
-            {
-                references |= c == '&';
-                chars[kept++] = c;
-            }
-        }
-
-        return chars.AsSpan(0, kept).Trim();
+        return document;
     }
 
     private static string Write(MarkdownDocument document, bool plain)
@@ -147,24 +85,4 @@ internal static class MarkdownRenderer
             }
         }
     }
-}
-
-/// <summary>
-/// A Markdown text rendered once, as HTML and as plain text, kept as UTF-8: a build holds every abstract's
-/// renderings from first use to the end, and as strings the plain text alone took 86 MB on the large bench corpus.
-/// When the plain text is the HTML's text (<see cref="MarkdownRenderer.TextOfHtml"/>), as it is for paragraphs,
-/// emphasis, code and links, it is not kept but made from the HTML on each use: that saved the large corpus 43 MB.
-/// </summary>
-internal sealed class RenderedMarkdown(RawHtml html, byte[]? plainText)
-{
-    public static readonly RenderedMarkdown Empty = new(RawHtml.Empty, []);
-
-    public RawHtml Html => html;
-
-    /// <summary>True when the plain text is made from the HTML rather than kept.</summary>
-    internal bool PlainTextFromHtml => plainText is null;
-
-    /// <summary>Made on each use (a page description, JSON-LD, a feed entry): a few per work in a build.</summary>
-    public string PlainText => plainText is null ? MarkdownRenderer.TextOfHtml(html.Utf8)
-        : plainText.Length == 0 ? "" : Encoding.UTF8.GetString(plainText);
 }

@@ -21,9 +21,6 @@ internal sealed class ViewFactory
     private readonly SiteConfig _config;
     private readonly Func<Entity, IReadOnlyList<Entity>> _sliceOf;
 
-    /// <summary>An abstract appears on its page and in every list that shows the work: render its Markdown once.</summary>
-    private readonly ConcurrentDictionary<Publication, RenderedMarkdown> _abstracts = new(ReferenceEqualityComparer.Instance);
-
     /// <summary>
     /// A work is listed on the pages of each of its authors, topics and institutions and in the indexes, and an
     /// entity is linked from every page near it: their views are immutable, so each is made once.
@@ -95,21 +92,24 @@ internal sealed class ViewFactory
         Abstract(publication),
         publication.Topics.Select(Link).ToList());
 
-    public RawHtml Abstract(Publication publication) => RenderedAbstract(publication).Html;
+    /// <summary>
+    /// The abstract, rendered from its Markdown each time a page prints it (its work's page, its authors' profiles)
+    /// and never held: see <see cref="RawHtml.Deferred"/>. It reads the record current when it is printed.
+    /// </summary>
+    public RawHtml Abstract(Publication publication) =>
+        RawHtml.Deferred(publication, RenderAbstract, string.IsNullOrWhiteSpace(publication.Record.Body));
+
+    private static readonly Func<object, byte[]> RenderAbstract = static p => MarkdownRenderer.HtmlBytes(((Publication)p).Record.Body);
 
     /// <summary>The abstract as plain text: page descriptions, JSON-LD and every feed the work appears in.</summary>
-    public string AbstractText(Publication publication) => RenderedAbstract(publication).PlainText;
+    public string AbstractText(Publication publication) => MarkdownRenderer.ToPlainText(publication.Record.Body);
 
     /// <summary>Drops what was cached from a publication whose record was replaced (serve).</summary>
     public void Forget(Publication publication)
     {
-        _abstracts.TryRemove(publication, out _);
         _items.TryRemove(publication, out _);
         _links.TryRemove(publication, out _);
     }
-
-    private RenderedMarkdown RenderedAbstract(Publication publication) =>
-        _abstracts.GetOrAdd(publication, static p => MarkdownRenderer.Render(p.Record.Body));
 
     public ResearcherCardView Card(Researcher researcher) => new(
         researcher.Name,
