@@ -358,7 +358,7 @@ internal static class PageCostProbe
             var t = Stopwatch.GetTimestamp();
             foreach (var p in graph!.Publications)
             {
-                MarkdownRenderer.Render(p.Record.Body);
+                MarkdownRenderer.HtmlBytes(p.Record.Body);
             }
             Console.WriteLine($"markdown: {graph.Publications.Count} abstracts {(Stopwatch.GetTimestamp() - t) * 1000.0 / Stopwatch.Frequency:0} ms {(GC.GetAllocatedBytesForCurrentThread() - a) >> 20} MiB");
         }
