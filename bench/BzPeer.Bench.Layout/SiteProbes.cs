@@ -361,6 +361,14 @@ internal static class PageCostProbe
                 MarkdownRenderer.HtmlBytes(p.Record.Body);
             }
             Console.WriteLine($"markdown: {graph.Publications.Count} abstracts {(Stopwatch.GetTimestamp() - t) * 1000.0 / Stopwatch.Frequency:0} ms {(GC.GetAllocatedBytesForCurrentThread() - a) >> 20} MiB");
+            a = GC.GetAllocatedBytesForCurrentThread();
+            t = Stopwatch.GetTimestamp();
+            foreach (var p in graph!.Publications)
+            {
+                MarkdownRenderer.ToPlainText(p.Record.Body);
+            }
+
+            Console.WriteLine($"plain text: {graph.Publications.Count} abstracts {(Stopwatch.GetTimestamp() - t) * 1000.0 / Stopwatch.Frequency:0} ms {(GC.GetAllocatedBytesForCurrentThread() - a) >> 20} MiB");
         }
         var engine = new TemplateEngine(site, diagnostics);
         engine.Validate();

@@ -28,12 +28,30 @@ internal static class MarkdownRenderer
     public static RawHtml ToHtml(string? markdown) => new(HtmlBytes(markdown));
 
     /// <summary>The HTML as UTF-8, which is how pages take it.</summary>
-    public static byte[] HtmlBytes(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? [] : Encoding.UTF8.GetBytes(Write(Parse(markdown), plain: false));
+    public static byte[] HtmlBytes(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return [];
+        }
+
+        var renderer = Renderers.Html;
+        renderer.Render(Parse(markdown));
+        return renderer.TakeUtf8();
+    }
 
     /// <summary>Plain text of the Markdown (for meta descriptions, feeds and the search index).</summary>
-    public static string ToPlainText(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Write(Parse(markdown), plain: true).Trim();
+    public static string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        var renderer = Renderers.Plain;
+        renderer.Render(Parse(markdown));
+        return renderer.TakeText().Trim();
+    }
 
     private static MarkdownDocument Parse(string markdown)
     {
@@ -42,47 +60,103 @@ internal static class MarkdownRenderer
         return document;
     }
 
-    private static string Write(MarkdownDocument document, bool plain)
+    /// <summary>
+    /// A thread's two renderers, made once: setting a renderer up for the pipeline builds its object renderers,
+    /// which cost as much as rendering an abstract (a publication's abstract is rendered on its page and on each of
+    /// its authors' profiles, and made plain text for its page and each of its authors' feeds).
+    /// </summary>
+    private sealed class Renderers
     {
-        if (!plain)
+        [ThreadStatic]
+        private static Renderers? _current;
+
+        private readonly StringWriter _htmlWriter = new() { NewLine = "\n" };
+        private readonly StringWriter _plainWriter = new() { NewLine = "\n" };
+        private readonly ReusableHtmlRenderer _html;
+        private readonly ReusableHtmlRenderer _plain;
+
+        private Renderers()
         {
-            // Markdig renders a parsed document with a renderer from its pool, set up once per pipeline.
-            return Markdown.ToHtml(document, Pipeline);
+            _html = new ReusableHtmlRenderer(_htmlWriter);
+            Pipeline.Setup(_html);
+            // What Markdig's own ToPlainText does: the same renderer with tags and escaping off.
+            _plain = new ReusableHtmlRenderer(_plainWriter) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+            Pipeline.Setup(_plain);
         }
 
-        using var writer = new StringWriter();
-        // What Markdig's own ToPlainText does: the same renderer with tags and escaping off.
-        var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
-        Pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
+        public static RenderTarget Html => new((_current ??= new Renderers())._html, _current._htmlWriter);
+
+        public static RenderTarget Plain => new((_current ??= new Renderers())._plain, _current._plainWriter);
     }
 
-    private static void EnforceLinkPolicy(MarkdownDocument document)
+    /// <summary>Markdig's HTML renderer with its reset (protected: Markdig's own pool calls it) made reachable.</summary>
+    private sealed class ReusableHtmlRenderer(TextWriter writer) : HtmlRenderer(writer)
     {
-        foreach (var link in document.Descendants<LinkInline>())
+        public void Clear() => Reset();
+    }
+
+    private readonly record struct RenderTarget(ReusableHtmlRenderer Renderer, StringWriter Writer)
+    {
+        public void Render(MarkdownDocument document)
         {
-            if (link.Url is { } url && !LinkPolicy.IsSafe(url))
+            // Empties the writer and the renderer's line and indent state, as Markdig's own renderer pool does.
+            Renderer.Clear();
+            Renderer.Render(document);
+            Renderer.Writer.Flush();
+        }
+
+        public string TakeText()
+        {
+            var builder = Writer.GetStringBuilder();
+            var text = builder.ToString();
+            builder.Clear();
+            // A builder that grew for a long abstract gives its chunks back rather than keep them for the thread's life.
+            if (builder.Capacity > MaxKeptCapacity)
             {
-                link.Url = "";
+                builder.Capacity = MaxKeptCapacity;
             }
 
-            // Images from elsewhere would be blocked by the CSP (img-src 'self'); keep them as links instead.
-            if (link.IsImage && link.Url is { } imageUrl && (imageUrl.Contains("//", StringComparison.Ordinal) || imageUrl.Length == 0))
+            return text;
+        }
+
+        public byte[] TakeUtf8() => Encoding.UTF8.GetBytes(TakeText());
+    }
+
+    private const int MaxKeptCapacity = 64 * 1024;
+
+    /// <summary>One walk over the inlines (an abstract is parsed each time it is printed, so this walk is on the hot path).</summary>
+    private static void EnforceLinkPolicy(MarkdownDocument document)
+    {
+        List<AutolinkInline>? unsafeAutolinks = null;
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            switch (inline)
             {
-                link.IsImage = false;
+                case LinkInline link:
+                    if (link.Url is { } url && !LinkPolicy.IsSafe(url))
+                    {
+                        link.Url = "";
+                    }
+
+                    // Images from elsewhere would be blocked by the CSP (img-src 'self'); keep them as links instead.
+                    if (link.IsImage && link.Url is { } imageUrl && (imageUrl.Contains("//", StringComparison.Ordinal) || imageUrl.Length == 0))
+                    {
+                        link.IsImage = false;
+                    }
+
+                    break;
+                case AutolinkInline { IsEmail: false } autolink when !LinkPolicy.IsSafe(autolink.Url):
+                    (unsafeAutolinks ??= []).Add(autolink);
+                    break;
             }
         }
 
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        // Replaced after the walk, which must not see the tree change under it.
+        foreach (var autolink in unsafeAutolinks ?? [])
         {
-            if (!autolink.IsEmail && !LinkPolicy.IsSafe(autolink.Url))
-            {
-                // An autolink's text is its URL, so without the URL it would render as <a href=""></a>:
-                // a tab stop with no name (axe-core: link-name). Keep what the author wrote, as text.
-                autolink.ReplaceBy(new LiteralInline(autolink.Url));
-            }
+            // An autolink's text is its URL, so without the URL it would render as <a href=""></a>:
+            // a tab stop with no name (axe-core: link-name). Keep what the author wrote, as text.
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
         }
     }
 }
