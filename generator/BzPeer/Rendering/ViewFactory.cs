@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using BzPeer.Configuration;
 using BzPeer.Model;
 using BzPeer.Rendering.Formats;
@@ -163,8 +164,35 @@ internal sealed class ViewFactory
             Nearby("Topics", "topic", topics), Nearby("Institutions", "institution", institutions)];
     }
 
-    private NearbyGroup Nearby(string label, string kind, List<Entity> members) =>
-        new(label, kind, members.OrderBy(m => m.Name, StringComparer.Ordinal).Select(Link).ToList());
+    private NearbyGroup Nearby(string label, string kind, List<Entity> members)
+    {
+        var items = members.OrderBy(m => m.Name, StringComparer.Ordinal).Select(Link).ToList();
+        return new(label, kind, items, RawHtml.Deferred(items, RenderNearbyItems, items.Count == 0));
+    }
+
+    private static readonly Func<object, byte[]> RenderNearbyItems = static items => NearbyItemsHtml((IReadOnlyList<LinkView>)items);
+
+    /// <summary>What the built-in graph panel's loop printed for each item, byte for byte (see <see cref="NearbyGroup"/>).</summary>
+    internal static byte[] NearbyItemsHtml(IReadOnlyList<LinkView> items)
+    {
+        var html = new StringBuilder(items.Count * 96);
+        foreach (var item in items)
+        {
+            html.Append("\n      <li>");
+            if (!string.IsNullOrEmpty(item.Url))
+            {
+                html.Append("<a href=\"").Append(Html.Escape(item.Url)).Append("\">").Append(Html.Escape(item.Name)).Append("</a>");
+            }
+            else
+            {
+                html.Append(Html.Escape(item.Name));
+            }
+
+            html.Append("</li>");
+        }
+
+        return Encoding.UTF8.GetBytes(html.ToString());
+    }
 
     public ProfileView Profile(Researcher researcher)
     {

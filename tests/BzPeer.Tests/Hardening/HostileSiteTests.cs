@@ -89,6 +89,19 @@ public sealed class HostileSiteTests : IClassFixture<HostileSiteTests.Built>
     }
 
     [Fact]
+    public void Nearby_lists_print_names_as_text_and_link_only_entities_with_pages()
+    {
+        // The graph panel's nearby items are made in C# (NearbyGroup.ItemsHtml), not by the template's escaping.
+        var items = built.Files("index.html").SelectMany(f => BuiltSite.Html(f).QuerySelectorAll(".graph-nearby li")).ToList();
+        var eve = items.Where(li => li.TextContent == "Eve <script>bzpPwned(\"S\")</script>\"><img src=x onerror=bzpPwned(\"I\")>").ToList();
+        Assert.NotEmpty(eve);
+        Assert.All(eve, li => Assert.Equal("/sub/researchers/eve/", li.QuerySelector("a")?.GetAttribute("href")));
+        var external = items.Where(li => li.TextContent == "<img src=x onerror=bzpPwned(\"AU\")>").ToList();
+        Assert.NotEmpty(external);
+        Assert.All(external, li => Assert.Empty(li.Children));
+    }
+
+    [Fact]
     public void Every_json_file_parses_and_cannot_break_out_of_a_script_element()
     {
         foreach (var file in built.Files("*.json"))
