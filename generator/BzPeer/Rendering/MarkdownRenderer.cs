@@ -53,6 +53,63 @@ internal static class MarkdownRenderer
         return renderer.TakeText().Trim();
     }
 
+    /// <summary>The HTML of a record's body as UTF-8; see <see cref="DocumentOf"/>.</summary>
+    public static byte[] HtmlBytes(ContentRecord? record)
+    {
+        if (DocumentOf(record) is not { } document)
+        {
+            return [];
+        }
+
+        var renderer = Renderers.Html;
+        renderer.Render(document);
+        return renderer.TakeUtf8();
+    }
+
+    /// <summary>The plain text of a record's body; see <see cref="DocumentOf"/>.</summary>
+    public static string ToPlainText(ContentRecord? record)
+    {
+        if (DocumentOf(record) is not { } document)
+        {
+            return "";
+        }
+
+        var renderer = Renderers.Plain;
+        renderer.Render(document);
+        return renderer.TakeText().Trim();
+    }
+
+    public static RawHtml ToHtml(ContentRecord? record) => new(HtmlBytes(record));
+
+    [ThreadStatic]
+    private static ContentRecord? _lastRecord;
+
+    [ThreadStatic]
+    private static MarkdownDocument? _lastDocument;
+
+    /// <summary>
+    /// A record's body parsed, or null when it is blank. A thread keeps the last one it parsed: a work's page takes its
+    /// abstract's plain text (description, JSON-LD) and then prints its HTML, a topic's page likewise, and the second
+    /// asks for the document the first parsed. Records are immutable (serve swaps in a new one), so the record itself
+    /// is the key; rendering does not change a document.
+    /// </summary>
+    private static MarkdownDocument? DocumentOf(ContentRecord? record)
+    {
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (!ReferenceEquals(record, _lastRecord))
+        {
+            var body = record.Body;
+            _lastDocument = string.IsNullOrWhiteSpace(body) ? null : Parse(body);
+            _lastRecord = record;
+        }
+
+        return _lastDocument;
+    }
+
     private static MarkdownDocument Parse(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);

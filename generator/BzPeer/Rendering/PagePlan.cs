@@ -69,9 +69,9 @@ internal static class PagePlan
         foreach (var topic in graph.Topics)
         {
             pages.Add(new(topic.Url, "pages/topic.html", Base, false, () => new TopicModel(v.Site,
-                v.Page(topic.Name, MarkdownRenderer.ToPlainText(topic.Record?.Body) is { Length: > 0 } d ? d : $"Works on {topic.Name}.", topic.Url, "topics",
+                v.Page(topic.Name, MarkdownRenderer.ToPlainText(topic.Record) is { Length: > 0 } d ? d : $"Works on {topic.Name}.", topic.Url, "topics",
                     scripts: v.GraphScripts),
-                topic.Id, topic.Name, MarkdownRenderer.ToHtml(topic.Record?.Body),
+                topic.Id, topic.Name, MarkdownRenderer.ToHtml(topic.Record),
                 TopicResearchers(topic, v), topic.Publications.Select(v.Item).ToList(), v.GraphPanel(topic))) { Listed = topic.Publications.Count });
         }
 

@@ -100,10 +100,10 @@ internal sealed class ViewFactory
     public RawHtml Abstract(Publication publication) =>
         RawHtml.Deferred(publication, RenderAbstract, string.IsNullOrWhiteSpace(publication.Record.Body));
 
-    private static readonly Func<object, byte[]> RenderAbstract = static p => MarkdownRenderer.HtmlBytes(((Publication)p).Record.Body);
+    private static readonly Func<object, byte[]> RenderAbstract = static p => MarkdownRenderer.HtmlBytes(((Publication)p).Record);
 
     /// <summary>The abstract as plain text: page descriptions, JSON-LD and every feed the work appears in.</summary>
-    public string AbstractText(Publication publication) => MarkdownRenderer.ToPlainText(publication.Record.Body);
+    public string AbstractText(Publication publication) => MarkdownRenderer.ToPlainText(publication.Record);
 
     /// <summary>Drops what was cached from a publication whose record was replaced (serve).</summary>
     public void Forget(Publication publication)
