@@ -28,58 +28,18 @@ internal static class MarkdownRenderer
     public static RawHtml ToHtml(string? markdown) => new(HtmlBytes(markdown));
 
     /// <summary>The HTML as UTF-8, which is how pages take it.</summary>
-    public static byte[] HtmlBytes(string? markdown)
-    {
-        if (string.IsNullOrWhiteSpace(markdown))
-        {
-            return [];
-        }
-
-        var renderer = Renderers.Html;
-        renderer.Render(Parse(markdown));
-        return renderer.TakeUtf8();
-    }
+    public static byte[] HtmlBytes(string? markdown) => Html(ParseUnlessBlank(markdown));
 
     /// <summary>Plain text of the Markdown (for meta descriptions, feeds and the search index).</summary>
-    public static string ToPlainText(string? markdown)
-    {
-        if (string.IsNullOrWhiteSpace(markdown))
-        {
-            return "";
-        }
-
-        var renderer = Renderers.Plain;
-        renderer.Render(Parse(markdown));
-        return renderer.TakeText().Trim();
-    }
-
-    /// <summary>The HTML of a record's body as UTF-8; see <see cref="DocumentOf"/>.</summary>
-    public static byte[] HtmlBytes(ContentRecord? record)
-    {
-        if (DocumentOf(record) is not { } document)
-        {
-            return [];
-        }
-
-        var renderer = Renderers.Html;
-        renderer.Render(document);
-        return renderer.TakeUtf8();
-    }
-
-    /// <summary>The plain text of a record's body; see <see cref="DocumentOf"/>.</summary>
-    public static string ToPlainText(ContentRecord? record)
-    {
-        if (DocumentOf(record) is not { } document)
-        {
-            return "";
-        }
-
-        var renderer = Renderers.Plain;
-        renderer.Render(document);
-        return renderer.TakeText().Trim();
-    }
+    public static string ToPlainText(string? markdown) => Plain(ParseUnlessBlank(markdown));
 
     public static RawHtml ToHtml(ContentRecord? record) => new(HtmlBytes(record));
+
+    /// <summary>The HTML of a record's body as UTF-8; see <see cref="DocumentOf"/>.</summary>
+    public static byte[] HtmlBytes(ContentRecord? record) => Html(DocumentOf(record));
+
+    /// <summary>The plain text of a record's body; see <see cref="DocumentOf"/>.</summary>
+    public static string ToPlainText(ContentRecord? record) => Plain(DocumentOf(record));
 
     [ThreadStatic]
     private static ContentRecord? _lastRecord;
@@ -95,20 +55,16 @@ internal static class MarkdownRenderer
     /// </summary>
     private static MarkdownDocument? DocumentOf(ContentRecord? record)
     {
-        if (record is null)
+        if (record is not null && !ReferenceEquals(record, _lastRecord))
         {
-            return null;
-        }
-
-        if (!ReferenceEquals(record, _lastRecord))
-        {
-            var body = record.Body;
-            _lastDocument = string.IsNullOrWhiteSpace(body) ? null : Parse(body);
+            _lastDocument = ParseUnlessBlank(record.Body);
             _lastRecord = record;
         }
 
-        return _lastDocument;
+        return record is null ? null : _lastDocument;
     }
+
+    private static MarkdownDocument? ParseUnlessBlank(string? markdown) => string.IsNullOrWhiteSpace(markdown) ? null : Parse(markdown);
 
     private static MarkdownDocument Parse(string markdown)
     {
@@ -117,54 +73,45 @@ internal static class MarkdownRenderer
         return document;
     }
 
-    /// <summary>
-    /// A thread's two renderers, made once: setting a renderer up for the pipeline builds its object renderers,
-    /// which cost as much as rendering an abstract (a publication's abstract is rendered on its page and on each of
-    /// its authors' profiles, and made plain text for its page and each of its authors' feeds).
-    /// </summary>
-    private sealed class Renderers
+    // A thread's two renderers, made once: setting a renderer up for the pipeline builds its object renderers, which
+    // cost as much as rendering an abstract (rendered on its work's page and its authors' profiles, made plain text for
+    // its page and its authors' feeds).
+    [ThreadStatic]
+    private static ReusableRenderer? _htmlRenderer;
+
+    [ThreadStatic]
+    private static ReusableRenderer? _plainRenderer;
+
+    private static byte[] Html(MarkdownDocument? document) =>
+        document is null ? [] : Encoding.UTF8.GetBytes((_htmlRenderer ??= new ReusableRenderer(plain: false)).Write(document));
+
+    private static string Plain(MarkdownDocument? document) =>
+        document is null ? "" : (_plainRenderer ??= new ReusableRenderer(plain: true)).Write(document).Trim();
+
+    /// <summary>Markdig's HTML renderer over a string writer, emptied before each use as Markdig's own renderer pool does.</summary>
+    private sealed class ReusableRenderer : HtmlRenderer
     {
-        [ThreadStatic]
-        private static Renderers? _current;
+        private const int MaxKeptCapacity = 64 * 1024;
 
-        private readonly StringWriter _htmlWriter = new() { NewLine = "\n" };
-        private readonly StringWriter _plainWriter = new() { NewLine = "\n" };
-        private readonly ReusableHtmlRenderer _html;
-        private readonly ReusableHtmlRenderer _plain;
-
-        private Renderers()
+        public ReusableRenderer(bool plain) : base(new StringWriter { NewLine = "\n" })
         {
-            _html = new ReusableHtmlRenderer(_htmlWriter);
-            Pipeline.Setup(_html);
-            // What Markdig's own ToPlainText does: the same renderer with tags and escaping off.
-            _plain = new ReusableHtmlRenderer(_plainWriter) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
-            Pipeline.Setup(_plain);
+            if (plain)
+            {
+                // What Markdig's own ToPlainText does: the same renderer with tags and escaping off.
+                EnableHtmlForBlock = false;
+                EnableHtmlForInline = false;
+                EnableHtmlEscape = false;
+            }
+
+            Pipeline.Setup(this);
         }
 
-        public static RenderTarget Html => new((_current ??= new Renderers())._html, _current._htmlWriter);
-
-        public static RenderTarget Plain => new((_current ??= new Renderers())._plain, _current._plainWriter);
-    }
-
-    /// <summary>Markdig's HTML renderer with its reset (protected: Markdig's own pool calls it) made reachable.</summary>
-    private sealed class ReusableHtmlRenderer(TextWriter writer) : HtmlRenderer(writer)
-    {
-        public void Clear() => Reset();
-    }
-
-    private readonly record struct RenderTarget(ReusableHtmlRenderer Renderer, StringWriter Writer)
-    {
-        public void Render(MarkdownDocument document)
+        public string Write(MarkdownDocument document)
         {
-            // Empties the writer and the renderer's line and indent state, as Markdig's own renderer pool does.
-            Renderer.Clear();
-            Renderer.Render(document);
-            Renderer.Writer.Flush();
-        }
-
-        public string TakeText()
-        {
-            var builder = Writer.GetStringBuilder();
+            Reset(); // the writer's text and the renderer's line and indent state
+            Render(document);
+            Writer.Flush();
+            var builder = ((StringWriter)Writer).GetStringBuilder();
             var text = builder.ToString();
             builder.Clear();
             // A builder that grew for a long abstract gives its chunks back rather than keep them for the thread's life.
@@ -175,11 +122,7 @@ internal static class MarkdownRenderer
 
             return text;
         }
-
-        public byte[] TakeUtf8() => Encoding.UTF8.GetBytes(TakeText());
     }
-
-    private const int MaxKeptCapacity = 64 * 1024;
 
     /// <summary>One walk over the inlines (an abstract is parsed each time it is printed, so this walk is on the hot path).</summary>
     private static void EnforceLinkPolicy(MarkdownDocument document)

@@ -172,8 +172,8 @@ internal sealed class ViewFactory
 
     private static readonly Func<object, byte[]> RenderNearbyItems = static items => NearbyItemsHtml((IReadOnlyList<LinkView>)items);
 
-    /// <summary>What the built-in graph panel's loop printed for each item, byte for byte (see <see cref="NearbyGroup"/>).</summary>
-    internal static byte[] NearbyItemsHtml(IReadOnlyList<LinkView> items)
+    /// <summary>What the built-in graph panel's loop printed for each item, less the blank line it left between them (see <see cref="NearbyGroup"/>).</summary>
+    private static byte[] NearbyItemsHtml(IReadOnlyList<LinkView> items)
     {
         var html = new StringBuilder(items.Count * 96);
         foreach (var item in items)

@@ -67,7 +67,7 @@ public sealed record GraphPanelView(
 /// <param name="ItemsHtml">
 /// <see cref="Items"/> as the built-in graph panel prints them, each <c>&lt;li&gt;</c> on a line of its own, names
 /// and URLs escaped. A profile's panel lists up to 150 neighbours, about 1.5 million on the large bench corpus's
-/// profiles; a template loop over them was about 5% of a build's CPU time, made here it is a fraction of that.
+/// profiles; a template loop over them was 3-7% of a medium build's CPU time (docs/performance.md, session 15).
 /// Made when printed, not held. A site's own panel may loop over <see cref="Items"/> instead.
 /// </param>
 public sealed record NearbyGroup(string Label, string Kind, IReadOnlyList<LinkView> Items, RawHtml ItemsHtml);
