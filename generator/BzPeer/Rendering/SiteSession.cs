@@ -268,13 +268,15 @@ internal sealed class SiteSession
     {
         _routes["feed.xml"] = () =>
         {
-            var newest = graph.Publications.Order(Comparer<Publication>.Create(Publication.NewestFirst)).Take(50).ToList();
+            var newest = graph.Publications.Order(Comparer<Publication>.Create(Publication.NewestFirst)).Take(AtomFeed.MaxEntries).ToList();
             return AtomFeed.Write($"{graph.Config.Title}: new works", "feed.xml", "", newest, urls, Summary);
         };
         foreach (var researcher in graph.Researchers)
         {
             var folder = $"researchers/{researcher.Id}/";
-            _routes[folder + "feed.xml"] = () => AtomFeed.Write($"{researcher.Name}: works", folder + "feed.xml", folder, researcher.Works, urls, Summary);
+            // A researcher's works are newest first; the feed carries the newest, the profile and cite.bib every one.
+            _routes[folder + "feed.xml"] = () => AtomFeed.Write($"{researcher.Name}: works", folder + "feed.xml", folder,
+                researcher.Works.Take(AtomFeed.MaxEntries).ToList(), urls, Summary);
             _routes[folder + "cite.bib"] = () => Encoding.UTF8.GetBytes(BibTex.Entries(researcher.Works));
         }
 

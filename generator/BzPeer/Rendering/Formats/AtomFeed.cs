@@ -9,6 +9,12 @@ namespace BzPeer.Rendering.Formats;
 /// <summary>Atom feeds of works (the site's newest, and each researcher's: "Follow"). Dates come from the content, never the clock.</summary>
 internal static class AtomFeed
 {
+    /// <summary>
+    /// Entries per feed, newest first. A feed reader polls the whole file to learn what is new: a prolific author's
+    /// feed of every work (a thousand entries, a megabyte) would be fetched again and again for the last few.
+    /// </summary>
+    public const int MaxEntries = 50;
+
     public static FileBytes Write(string title, string selfRelative, string pageRelative, IReadOnlyList<Publication> works, SiteUrls urls, Func<Publication, string> summary)
     {
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };

@@ -1,0 +1,52 @@
+using System.Text;
+using System.Xml.Linq;
+using BzPeer.Tests.Support;
+
+namespace BzPeer.Tests.Rendering;
+
+/// <summary>A researcher's feed carries their newest works; the profile and cite.bib keep every one.</summary>
+public sealed class FeedTests
+{
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
+    [Fact]
+    public void A_prolific_researchers_feed_holds_the_fifty_newest_works_and_the_profile_all_of_them()
+    {
+        var files = new StringBuilder("""
+            -- content/researchers/ada.md --
+            ---
+            name: "Ada Lovelace"
+            ---
+
+            """);
+        // 53 works, one a year from 1950: the three oldest fall out of the feed.
+        for (var year = 1950; year < 2003; year++)
+        {
+            files.Append($"""
+                -- content/publications/work-{year}.md --
+                ---
+                title: "Work of {year}"
+                year: {year}
+                authors: ["ada"]
+                ---
+                Abstract of {year}.
+
+                """);
+        }
+
+        using var site = TestSite.Create(files.ToString());
+        Assert.True(site.Build().Succeeded);
+
+        var entries = XDocument.Parse(site.Read("researchers/ada/feed.xml")).Root!.Elements(Atom + "entry").ToList();
+        Assert.Equal(50, entries.Count);
+        Assert.Equal("Work of 2002", entries[0].Element(Atom + "title")!.Value);
+        Assert.Equal("Work of 1953", entries[^1].Element(Atom + "title")!.Value);
+        Assert.Equal("Abstract of 2002.", entries[0].Element(Atom + "summary")!.Value);
+
+        var profile = BuiltSite.Page(site, "researchers/ada/index.html");
+        Assert.Equal(53, profile.QuerySelectorAll("li.work").Length);
+        Assert.Equal(53, site.Read("researchers/ada/cite.bib").Split('\n').Count(l => l.StartsWith('@')));
+        var siteFeed = XDocument.Parse(site.Read("feed.xml")).Root!.Elements(Atom + "entry").ToList();
+        Assert.Equal(50, siteFeed.Count);
+    }
+}
