@@ -12,11 +12,6 @@ internal sealed class GraphIndex
     {
         Nodes = graph.AllEntities().ToArray();
         NodeJson = new byte[Nodes.Length][];
-        IndexOf = new Dictionary<Entity, int>(Nodes.Length, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < Nodes.Length; i++)
-        {
-            IndexOf[Nodes[i]] = i;
-        }
 
         if (Nodes.Length >= 1 << 28)
         {
@@ -30,7 +25,7 @@ internal sealed class GraphIndex
         for (var i = 0; i < Edges.Length; i++)
         {
             var e = graph.Edges[i];
-            var edge = new IndexedEdge(IndexOf[e.From], IndexOf[e.To], e.Kind, e.Weight);
+            var edge = new IndexedEdge(IndexOf(e.From), IndexOf(e.To), e.Kind, e.Weight);
             Edges[i] = edge;
             keys[i] = ((ulong)edge.Source << 36) | ((ulong)edge.Target << 8) | (byte)edge.Kind;
         }
@@ -66,7 +61,14 @@ internal sealed class GraphIndex
 
     public Entity[] Nodes { get; }
 
-    public Dictionary<Entity, int> IndexOf { get; }
+    /// <summary>Node i is the entity whose <see cref="Entity.Ordinal"/> is i: both follow <see cref="ContentGraph.AllEntities"/>.</summary>
+    public int IndexOf(Entity entity)
+    {
+        var i = entity.Ordinal;
+        return (uint)i < (uint)Nodes.Length && ReferenceEquals(Nodes[i], entity)
+            ? i
+            : throw new KeyNotFoundException($"{entity.NodeId} is not a node of this graph.");
+    }
 
     public IndexedEdge[] Edges { get; }
 

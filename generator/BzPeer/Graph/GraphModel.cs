@@ -56,7 +56,7 @@ internal sealed class GraphModel
     /// <summary>Every entity that has a slice (all but external authors), in graph order.</summary>
     public IEnumerable<Entity> SliceCentres => Index.Nodes.Where(n => n.Kind != NodeKind.External);
 
-    public int[] SliceMembers(Entity centre) => GraphSlicer.Slice(_adjacency, Index.IndexOf[centre], RadiusOf(centre), _maxNodes);
+    public int[] SliceMembers(Entity centre) => GraphSlicer.Slice(_adjacency, Index.IndexOf(centre), RadiusOf(centre), _maxNodes);
 
     public int[][] AllSliceMembers(IReadOnlyList<Entity> centres)
     {
@@ -64,7 +64,7 @@ internal sealed class GraphModel
         foreach (var group in Enumerable.Range(0, centres.Count).GroupBy(i => RadiusOf(centres[i])))
         {
             var indexes = group.ToArray();
-            var slices = GraphSlicer.SliceAll(_adjacency, indexes.Select(i => Index.IndexOf[centres[i]]).ToArray(), group.Key, _maxNodes);
+            var slices = GraphSlicer.SliceAll(_adjacency, indexes.Select(i => Index.IndexOf(centres[i])).ToArray(), group.Key, _maxNodes);
             for (var k = 0; k < indexes.Length; k++)
             {
                 result[indexes[k]] = slices[k];
@@ -75,7 +75,7 @@ internal sealed class GraphModel
     }
 
     /// <summary>Drops what was cached from an entity whose record was replaced (serve): its title is in every slice that holds it.</summary>
-    public void Forget(Entity entity) => Index.NodeJson[Index.IndexOf[entity]] = null;
+    public void Forget(Entity entity) => Index.NodeJson[Index.IndexOf(entity)] = null;
 
     /// <summary>A publication's own neighbourhood (authors, topics) is its context; two hops would pull in whole topic hubs.</summary>
     private int RadiusOf(Entity centre) => centre.Kind == NodeKind.Publication ? _publicationRadius : _radius;
@@ -108,7 +108,7 @@ internal sealed class GraphModel
         edgesWithin = within.Count;
         Lap(ticks, 0, ref lap);
         // The edges' ends are positions in members from here on.
-        var edges = Thin(within, Array.BinarySearch(members, Index.IndexOf[centre]), members.Length);
+        var edges = Thin(within, Array.BinarySearch(members, Index.IndexOf(centre)), members.Length);
         Lap(ticks, 1, ref lap);
 
         // The layout numbers nodes in ordinal order of their ids; given them in that order, it sorts no strings.
@@ -220,7 +220,7 @@ internal sealed class GraphModel
     /// </summary>
     public IEnumerable<Entity> Within(Entity centre, int radius)
     {
-        var seen = new HashSet<int> { Index.IndexOf[centre] };
+        var seen = new HashSet<int> { Index.IndexOf(centre) };
         var frontier = new List<int>(seen);
         for (var hop = 0; hop < radius && frontier.Count > 0; hop++)
         {

@@ -53,6 +53,12 @@ public abstract class Entity
 
     private string? _nodeId;
 
+    /// <summary>
+    /// The entity's place in <see cref="ContentGraph.AllEntities"/> (the node order of the graph JSON), set when the
+    /// graph is made: views and graph arrays are indexed by it rather than looked up in a dictionary per use.
+    /// </summary>
+    public int Ordinal { get; internal set; } = -1;
+
     /// <summary>The entity's page relative to the site root ("researchers/ada/"), or null when it has none.</summary>
     public virtual string? Url => null;
 

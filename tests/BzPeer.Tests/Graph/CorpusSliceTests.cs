@@ -82,7 +82,7 @@ public sealed class CorpusSliceTests : IDisposable
         {
             var slice = _model.SliceMembers(researcher);
             Assert.InRange(slice.Length, 1, Cap);
-            Assert.Contains(index.IndexOf[researcher], slice);
+            Assert.Contains(index.IndexOf(researcher), slice);
             capped += slice.Length == Cap ? 1 : 0;
             Assert.True(slice.Any(node => index.Nodes[node].Kind == NodeKind.Publication),
                 $"{researcher.NodeId}'s slice of {slice.Length} nodes holds no publication");
@@ -109,7 +109,7 @@ public sealed class CorpusSliceTests : IDisposable
         Assert.True(kinds.GetValueOrDefault(NodeKind.Topic) >= 2, $"{researcher.NodeId}: {Describe(kinds)}");
         Assert.True(kinds.GetValueOrDefault(NodeKind.Researcher) + kinds.GetValueOrDefault(NodeKind.External) >= 2, $"{researcher.NodeId}: {Describe(kinds)}");
         // Their own institutions (one hop) are all in; a co-author's (two hops) never displaces them.
-        var own = Neighbours(researcher).Where(n => n.Kind == NodeKind.Institution).Select(n => index.IndexOf[n]).ToArray();
+        var own = Neighbours(researcher).Where(n => n.Kind == NodeKind.Institution).Select(n => index.IndexOf(n)).ToArray();
         Assert.NotEmpty(own);
         Assert.All(own, institution => Assert.Contains(institution, slice));
         // Its topics are those of the papers it holds: none floats unconnected in the drawing.
@@ -121,7 +121,7 @@ public sealed class CorpusSliceTests : IDisposable
     private IEnumerable<Entity> Neighbours(Entity entity)
     {
         var index = _model.Index;
-        var self = index.IndexOf[entity];
+        var self = index.IndexOf(entity);
         foreach (var edge in index.Edges)
         {
             if (edge.Source == self)

@@ -56,6 +56,24 @@ public sealed class PreviewPatchTests : IDisposable
     }
 
     [Fact]
+    public void A_renamed_work_moves_to_its_new_place_in_the_nearby_lists()
+    {
+        static List<string> NearbyPapers(string html) => new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html)
+            .QuerySelectorAll(".nearby-publication li").Select(li => li.TextContent.Trim()).ToList();
+
+        var before = NearbyPapers(Text("researchers/milad-hashemi/index.html"));
+        Assert.Contains("Apollo: Transferable Architecture Exploration", before);
+        Assert.NotEqual("Zzz renamed", before[^1]);
+
+        var report = Edit(_original.Replace("Apollo: Transferable Architecture Exploration", "Zzz renamed"));
+
+        Assert.Equal("patch", report.Kind);
+        var after = NearbyPapers(Text("researchers/milad-hashemi/index.html"));
+        Assert.Equal("Zzz renamed", after[^1]);
+        Assert.Equal(after.Order(StringComparer.Ordinal), after);
+    }
+
+    [Fact]
     public void The_abstract_and_year_follow_and_the_author_list_is_reordered_newest_first()
     {
         var report = Edit(_original.Replace("year: 2021", "year: 2031").Replace("The looming end of Moore's Law", "A patched abstract about Moore's Law"));
