@@ -24,13 +24,7 @@ public sealed class ContentGraph
         Topics = topics;
         Institutions = institutions;
         Edges = edges;
-        var ordinal = 0;
-        foreach (var entity in AllEntities())
-        {
-            entity.Ordinal = ordinal++;
-        }
-
-        EntityCount = ordinal;
+        EntityCount = Number(researchers, externalAuthors, publications, topics, institutions);
         // Plain dictionaries: serve and diff look up a handful of ids, and freezing a large site's 60,000 cost more
         // than all those lookups on the build's one busy thread.
         ResearchersById = researchers.ToDictionary(r => r.Id, StringComparer.Ordinal);
@@ -65,6 +59,21 @@ public sealed class ContentGraph
 
     /// <summary>How many entities <see cref="AllEntities"/> lists; their <see cref="Entity.Ordinal"/>s are 0 to this less one.</summary>
     public int EntityCount { get; }
+
+    /// <summary>Sets each entity's <see cref="Entity.Ordinal"/> to its place in <see cref="AllEntities"/>; returns how many there are.</summary>
+    internal static int Number(params IEnumerable<Entity>[] kinds)
+    {
+        var ordinal = 0;
+        foreach (var entities in kinds)
+        {
+            foreach (var entity in entities)
+            {
+                entity.Ordinal = ordinal++;
+            }
+        }
+
+        return ordinal;
+    }
 
     /// <summary>Every entity, in node-kind then id order: the node order of the graph JSON.</summary>
     public IEnumerable<Entity> AllEntities() =>

@@ -51,13 +51,21 @@ public static partial class ContentResolver
         var externals = new ExternalAuthors();
         var publications = new List<Publication>(content.Publications.Count);
         var idNames = researchers.Select(r => r.Id).ToList();
-        foreach (var record in content.Publications)
+        // Matching names is most of the work and reads only the researchers: done on every core first. External
+        // authors are then registered in publication order, which decides who gets a contested id.
+        var matches = new AuthorMatch[content.Publications.Count][];
+        Parallel.For(0, matches.Length, i =>
+            matches[i] = content.Publications[i].Authors.Select(item => MatchAuthor(item, researchersById, byNameKey, idNames, diagnostics)).ToArray());
+        for (var i = 0; i < matches.Length; i++)
         {
+            var record = content.Publications[i];
             var publication = new Publication(record);
             publications.Add(publication);
-            foreach (var item in record.Authors)
+            for (var j = 0; j < record.Authors.Count; j++)
             {
-                var author = ResolveAuthor(item, researchersById, byNameKey, externals, idNames, diagnostics);
+                var item = record.Authors[j];
+                var match = matches[i][j];
+                Author? author = match.Researcher is { } researcher ? researcher : match.ExternalKey is { } key ? externals.Get(key, item.Name!) : null;
                 if (author is null)
                 {
                     continue;
@@ -74,6 +82,7 @@ public static partial class ContentResolver
                 author.WorksList.Add(publication);
             }
 
+            matches[i] = null!;
             foreach (var reference in record.Topics)
             {
                 var topic = Referenced(reference, topics, declaredTopics, diagnostics, "topic", "topics",
@@ -86,10 +95,12 @@ public static partial class ContentResolver
             }
         }
 
-        ReportDuplicateIdentifiers(publications, diagnostics);
+        // Reads the records only; its warnings are sorted with the rest when reported.
+        var duplicates = Task.Run(() => ReportDuplicateIdentifiers(publications, diagnostics));
 
         // Every list belongs to one author or topic: sort them on every core.
-        var allAuthors = researchers.Cast<Author>().Concat(externals.All).ToList();
+        var externalAuthors = externals.All;
+        var allAuthors = researchers.Cast<Author>().Concat(externalAuthors).ToList();
         Parallel.ForEach(allAuthors, author => author.WorksList.Sort(Publication.NewestFirst));
         Parallel.ForEach(topics.Values, topic => topic.PublicationsList.Sort(Publication.NewestFirst));
 
@@ -98,10 +109,15 @@ public static partial class ContentResolver
             institution.MembersList.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         }
 
-        var coauthorEdges = Coauthorship.Compute(publications, config.Graph.MaxAuthorsForCoauthorEdges);
+        var topicList = topics.Values.ToList();
+        var institutionList = institutions.Values.ToList();
+        // Numbered now (the graph numbers them the same way) so that co-authors are counted by number.
+        ContentGraph.Number(researchers, externalAuthors, publications, topicList, institutionList);
+        var coauthorEdges = Coauthorship.Compute(allAuthors, config.Graph.MaxAuthorsForCoauthorEdges);
         var edges = BuildEdges(researchers, publications, coauthorEdges);
-        var graph = new ContentGraph(config, researchers, externals.All, publications, topics.Values.ToList(), institutions.Values.ToList(), edges);
+        var graph = new ContentGraph(config, researchers, externalAuthors, publications, topicList, institutionList, edges);
         Figures.FigureCalculator.Compute(graph);
+        duplicates.GetAwaiter().GetResult();
         return graph;
     }
 
@@ -133,12 +149,14 @@ public static partial class ContentResolver
         return index;
     }
 
+    /// <summary>An author item resolved: a researcher, or the name key of an external author, or neither (reported).</summary>
+    private readonly record struct AuthorMatch(Researcher? Researcher, string? ExternalKey);
+
     /// <summary>SPEC §2: exact id; else a unique name/alias match; else an external author — unless it looks like an id.</summary>
-    private static Author? ResolveAuthor(
+    private static AuthorMatch MatchAuthor(
         AuthorItem item,
         Dictionary<string, Researcher> byId,
         Dictionary<string, List<Researcher>> byNameKey,
-        ExternalAuthors externals,
         List<string> ids,
         DiagnosticBag diagnostics)
     {
@@ -146,18 +164,18 @@ public static partial class ContentResolver
         {
             if (byId.TryGetValue(explicitId, out var explicitMatch))
             {
-                return explicitMatch;
+                return new(explicitMatch, null);
             }
 
             diagnostics.Error(DiagnosticCodes.UnknownAuthorId, item.At, $"No researcher has the id '{explicitId}'.",
                 HintForUnknownId(explicitId, ids));
-            return null;
+            return default;
         }
 
         var text = item.Name!;
         if (byId.TryGetValue(text, out var byExactId))
         {
-            return byExactId;
+            return new(byExactId, null);
         }
 
         var key = NameKey.Of(text);
@@ -165,29 +183,29 @@ public static partial class ContentResolver
         {
             if (matches.Count == 1)
             {
-                return matches[0];
+                return new(matches[0], null);
             }
 
             diagnostics.Error(DiagnosticCodes.UnknownAuthorId, item.At,
                 $"'{text}' matches several researchers: {string.Join(", ", matches.Select(m => m.Id))}.",
                 "Write the researcher's id instead of the name.");
-            return null;
+            return default;
         }
 
         if (IdLike().IsMatch(text))
         {
             diagnostics.Error(DiagnosticCodes.UnknownAuthorId, item.At, $"'{text}' looks like a researcher id but no researcher has it.",
                 HintForUnknownId(text, ids));
-            return null;
+            return default;
         }
 
         if (key.Length == 0)
         {
             diagnostics.Error(DiagnosticCodes.InvalidValue, item.At, $"The author '{text}' has no letters or digits.", "Write the author's name.");
-            return null;
+            return default;
         }
 
-        return externals.Get(key, text);
+        return new(null, key);
     }
 
     private static string HintForUnknownId(string id, List<string> ids) =>
