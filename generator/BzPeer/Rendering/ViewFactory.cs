@@ -75,7 +75,11 @@ internal sealed class ViewFactory
         allScripts.AddRange(scripts ?? []);
         var allFeeds = new List<FeedLink> { new($"{_config.Title}: new works", Urls.Path("feed.xml")) };
         allFeeds.AddRange(feeds ?? []);
-        return new PageView(title, Shorten(description, 200), Urls.Absolute(relative), section, meta ?? [], jsonLd ?? RawHtml.Empty, allScripts, allFeeds, noIndex);
+        meta ??= [];
+        return new PageView(title, Shorten(description, 200), Urls.Absolute(relative), section, meta, jsonLd ?? RawHtml.Empty, allScripts, allFeeds, noIndex)
+        {
+            MetaHtml = MetaHtml(meta),
+        };
     }
 
     public IReadOnlyList<string> GraphScripts => [Urls.Path("assets/vendor/d3/d3.min.js"), Urls.Path("assets/js/graph.js")];
@@ -86,17 +90,75 @@ internal sealed class ViewFactory
 
     private LinkView NewLink(Entity entity) => new(entity.Name, Urls.Page(entity));
 
-    private PublicationItemView NewItem(Publication publication) => new(
-        publication.Id,
-        publication.Title,
-        Link(publication).Url!,
-        publication.Record.Type,
-        TypeLabel(publication.Record.Type),
-        publication.Year,
-        publication.Record.Venue,
-        publication.Authors.Select(Link).ToList(),
-        Abstract(publication),
-        publication.Topics.Select(Link).ToList());
+    private PublicationItemView NewItem(Publication publication)
+    {
+        var authors = publication.Authors.Select(Link).ToList();
+        return new(
+            publication.Id,
+            publication.Title,
+            Link(publication).Url!,
+            publication.Record.Type,
+            TypeLabel(publication.Record.Type),
+            publication.Year,
+            publication.Record.Venue,
+            authors,
+            Abstract(publication),
+            publication.Topics.Select(Link).ToList())
+        {
+            AuthorsHtml = AuthorsHtml(authors),
+        };
+    }
+
+    /// <summary>
+    /// Meta tags as the built-in layout prints them. A work's page carries a Google Scholar tag per author, and as a
+    /// template loop they cost about as much as its author list did (docs/performance.md, session 16).
+    /// </summary>
+    internal static RawHtml MetaHtml(IReadOnlyList<MetaTag> meta) => RawHtml.Deferred(meta, RenderMeta, meta.Count == 0);
+
+    private static readonly Func<object, byte[]> RenderMeta = static meta =>
+    {
+        var tags = (IReadOnlyList<MetaTag>)meta;
+        var html = new StringBuilder(tags.Count * 80);
+        foreach (var tag in tags)
+        {
+            html.Append("<meta name=\"").Append(Html.Escape(tag.Name)).Append("\" content=\"").Append(Html.Escape(tag.Content)).Append("\">\n");
+        }
+
+        return Encoding.UTF8.GetBytes(html.ToString());
+    };
+
+    /// <summary>
+    /// An author list as the built-in templates print it: comma-separated, each author linked to their profile or,
+    /// without one, in a <c>span.external-author</c>; names and URLs escaped. Made when printed, not held. A work's
+    /// page and each listing of it print its authors; as a template loop (several Scriban statements per author)
+    /// that was about a tenth of a publication page's render time (docs/performance.md, session 16).
+    /// </summary>
+    internal static RawHtml AuthorsHtml(IReadOnlyList<LinkView> authors) => RawHtml.Deferred(authors, RenderAuthors, authors.Count == 0);
+
+    private static readonly Func<object, byte[]> RenderAuthors = static authors =>
+    {
+        var list = (IReadOnlyList<LinkView>)authors;
+        var html = new StringBuilder(list.Count * 64);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (i > 0)
+            {
+                html.Append(", ");
+            }
+
+            var author = list[i];
+            if (!string.IsNullOrEmpty(author.Url))
+            {
+                html.Append("<a href=\"").Append(Html.Escape(author.Url)).Append("\">").Append(Html.Escape(author.Name)).Append("</a>");
+            }
+            else
+            {
+                html.Append("<span class=\"external-author\">").Append(Html.Escape(author.Name)).Append("</span>");
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(html.ToString());
+    };
 
     /// <summary>
     /// The abstract, rendered from its Markdown each time a page prints it (its work's page, its authors' profiles)
@@ -296,6 +358,7 @@ internal sealed class ViewFactory
             identifiers.Add(new(id.Key, id.Value, ""));
         }
 
+        var authors = publication.Authors.Select(Link).ToList();
         return new PublicationView(
             publication.Id,
             publication.Title,
@@ -304,7 +367,7 @@ internal sealed class ViewFactory
             publication.Year,
             record.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             record.Venue,
-            publication.Authors.Select(Link).ToList(),
+            authors,
             Abstract(publication),
             publication.Topics.Select(Link).ToList(),
             identifiers,
@@ -312,7 +375,10 @@ internal sealed class ViewFactory
             Urls.Path($"publications/{publication.Id}/cite.bib"),
             BibTex.Entry(publication),
             Urls.Edit(record.SourcePath),
-            GraphPanel(publication));
+            GraphPanel(publication))
+        {
+            AuthorsHtml = AuthorsHtml(authors),
+        };
     }
 
     public List<TrustTermView> TrustTerms(Researcher researcher) =>

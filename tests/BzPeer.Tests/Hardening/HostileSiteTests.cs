@@ -102,6 +102,33 @@ public sealed class HostileSiteTests : IClassFixture<HostileSiteTests.Built>
     }
 
     [Fact]
+    public void Author_lists_print_names_as_text_and_link_only_researchers()
+    {
+        // Author lists on work pages and in work items are made in C# (authors_html), not by the template's escaping.
+        var lists = built.Files("index.html").SelectMany(f => BuiltSite.Html(f).QuerySelectorAll("p.authors")).ToList();
+        Assert.NotEmpty(lists);
+        var eve = lists.SelectMany(p => p.QuerySelectorAll("a"))
+            .Where(a => a.TextContent == "Eve <script>bzpPwned(\"S\")</script>\"><img src=x onerror=bzpPwned(\"I\")>").ToList();
+        Assert.NotEmpty(eve);
+        Assert.All(eve, a => Assert.Equal("/sub/researchers/eve/", a.GetAttribute("href")));
+        var external = lists.SelectMany(p => p.QuerySelectorAll("span.external-author"))
+            .Where(s => s.TextContent == "<img src=x onerror=bzpPwned(\"AU\")>").ToList();
+        Assert.NotEmpty(external);
+        Assert.All(external, s => Assert.Empty(s.Children));
+        Assert.All(lists, p => Assert.All(p.Children, c => Assert.True(c.LocalName is "a" or "span", c.OuterHtml)));
+    }
+
+    [Fact]
+    public void Scholar_meta_tags_keep_payloads_inside_their_attribute()
+    {
+        // The layout prints page.meta_html, made in C#: a payload must stay one attribute value of one tag.
+        var paper = BuiltSite.Page(built.Site, "publications/evil-paper-2024/index.html");
+        var authors = paper.Head!.QuerySelectorAll("meta[name=citation_author]").Select(m => m.GetAttribute("content")).ToList();
+        Assert.Contains("<img src=x onerror=bzpPwned(\"AU\")>", authors);
+        Assert.All(paper.Head.QuerySelectorAll("meta"), m => Assert.All(m.Attributes, a => Assert.Contains(a.Name, new[] { "name", "content", "charset", "http-equiv", "property" })));
+    }
+
+    [Fact]
     public void Every_json_file_parses_and_cannot_break_out_of_a_script_element()
     {
         foreach (var file in built.Files("*.json"))

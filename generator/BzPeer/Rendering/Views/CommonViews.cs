@@ -29,7 +29,14 @@ public sealed record PageView(
     RawHtml JsonLd,
     IReadOnlyList<string> Scripts,
     IReadOnlyList<FeedLink> Feeds,
-    bool NoIndex);
+    bool NoIndex)
+{
+    /// <summary>
+    /// <see cref="Meta"/> as the built-in layout prints them, each <c>&lt;meta name content&gt;</c> on a line of its
+    /// own (ending in a line break), values escaped; empty without tags (see <see cref="ViewFactory.MetaHtml"/>).
+    /// </summary>
+    public required RawHtml MetaHtml { get; init; }
+}
 
 public sealed record MetaTag(string Name, string Content);
 
@@ -51,7 +58,11 @@ public sealed record PublicationItemView(
     string? Venue,
     IReadOnlyList<LinkView> Authors,
     RawHtml Abstract,
-    IReadOnlyList<LinkView> Topics);
+    IReadOnlyList<LinkView> Topics)
+{
+    /// <summary><see cref="Authors"/> as the built-in templates print them (see <see cref="ViewFactory.AuthorsHtml"/>).</summary>
+    public required RawHtml AuthorsHtml { get; init; }
+}
 
 public sealed record CountedLink(string Name, string? Url, int Count);
 

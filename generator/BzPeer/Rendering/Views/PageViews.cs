@@ -78,7 +78,11 @@ public sealed record PublicationView(
     string BibUrl,
     string BibText,
     string? EditUrl,
-    GraphPanelView Graph);
+    GraphPanelView Graph)
+{
+    /// <summary><see cref="Authors"/> as the built-in template prints them (see <see cref="ViewFactory.AuthorsHtml"/>).</summary>
+    public required RawHtml AuthorsHtml { get; init; }
+}
 
 public sealed record PublicationModel(SiteView Site, PageView Page, PublicationView Publication) : PageModel(Site, Page);
 
