@@ -41,66 +41,27 @@ internal static class MarkdownRenderer
     /// <summary>The plain text of a record's body; see <see cref="DocumentOf"/>.</summary>
     public static string ToPlainText(ContentRecord? record) => Plain(DocumentOf(record));
 
+    [ThreadStatic]
+    private static ContentRecord? _lastRecord;
+
+    [ThreadStatic]
+    private static MarkdownDocument? _lastDocument;
+
     /// <summary>
-    /// A record's body parsed, or null when it is blank. A thread keeps the last <see cref="RecentDocuments.Capacity"/>
-    /// bodies it parsed: a work's page takes its abstract's plain text (description, JSON-LD) and then prints its HTML,
-    /// and a researcher's feed summarises the newest works just before their profile prints them (the build renders
-    /// the two together: <see cref="SiteSession"/>). Records are immutable (serve swaps in a new one), so the record
-    /// itself is the key; rendering does not change a document.
+    /// A record's body parsed, or null when it is blank. A thread keeps the last one it parsed: a work's page takes its
+    /// abstract's plain text (description, JSON-LD) and then prints its HTML, a topic's page likewise, and the second
+    /// asks for the document the first parsed. Records are immutable (serve swaps in a new one), so the record itself
+    /// is the key; rendering does not change a document.
     /// </summary>
     private static MarkdownDocument? DocumentOf(ContentRecord? record)
     {
-        if (record is null)
+        if (record is not null && !ReferenceEquals(record, _lastRecord))
         {
-            return null;
+            _lastDocument = ParseUnlessBlank(record.Body);
+            _lastRecord = record;
         }
 
-        var recent = _recent ??= new RecentDocuments();
-        if (!recent.TryGet(record, out var document))
-        {
-            document = ParseUnlessBlank(record.Body);
-            recent.Add(record, document);
-        }
-
-        return document;
-    }
-
-    [ThreadStatic]
-    private static RecentDocuments? _recent;
-
-    /// <summary>The documents a thread parsed last, oldest replaced first; looked up by reference.</summary>
-    private sealed class RecentDocuments
-    {
-        /// <summary>More than a feed's entries (<see cref="Formats.AtomFeed.MaxEntries"/>); a few MB per thread at most.</summary>
-        public const int Capacity = 64;
-
-        private readonly ContentRecord?[] _records = new ContentRecord?[Capacity];
-        private readonly MarkdownDocument?[] _documents = new MarkdownDocument?[Capacity];
-        private int _next;
-
-        public bool TryGet(ContentRecord record, out MarkdownDocument? document)
-        {
-            // Newest first: the commonest hit is the record just parsed.
-            for (int k = 0, i = _next; k < Capacity; k++)
-            {
-                i = i == 0 ? Capacity - 1 : i - 1;
-                if (ReferenceEquals(_records[i], record))
-                {
-                    document = _documents[i];
-                    return true;
-                }
-            }
-
-            document = null;
-            return false;
-        }
-
-        public void Add(ContentRecord record, MarkdownDocument? document)
-        {
-            _records[_next] = record;
-            _documents[_next] = document;
-            _next = (_next + 1) % Capacity;
-        }
+        return record is null ? null : _lastDocument;
     }
 
     private static MarkdownDocument? ParseUnlessBlank(string? markdown) => string.IsNullOrWhiteSpace(markdown) ? null : Parse(markdown);

@@ -135,16 +135,11 @@ internal sealed class SiteSession
                 {
                     for (var i = Interlocked.Increment(ref next); i < jobs.Length; i = Interlocked.Increment(ref next))
                     {
-                        var job = jobs[i];
+                        var (path, render) = jobs[i];
                         jobs[i] = default;
-                        if (job.Companion is { } companion && companion.Render() is { } companionBytes)
+                        if (render() is { } bytes)
                         {
-                            sink(new OutputFile(companion.Path, companionBytes));
-                        }
-
-                        if (job.Render() is { } bytes)
-                        {
-                            sink(new OutputFile(job.Path, bytes));
+                            sink(new OutputFile(path, bytes));
                         }
                     }
                 });
@@ -208,65 +203,29 @@ internal sealed class SiteSession
         return (centres, members);
     }
 
-    /// <summary>A file to render and, rendered just before it on the same thread, one that shares its work.</summary>
-    private readonly record struct Job(string Path, Func<FileBytes?> Render, Job.Part? Companion)
+    /// <summary>Every route but graph.json, the pages that take longest first (see <see cref="RenderAll"/>).</summary>
+    private (string Path, Func<FileBytes?> Render)[] Jobs()
     {
-        public readonly record struct Part(string Path, Func<FileBytes?> Render);
-    }
-
-    /// <summary>
-    /// Every route but graph.json, the pages that take longest first (see <see cref="RenderAll"/>). A researcher's feed
-    /// goes with their profile and a work's cite.bib with its page: each pair reads the same abstracts or BibTeX entry,
-    /// which a thread keeps for a while (<see cref="MarkdownRenderer"/>, <see cref="BibTex"/>) but a build holds for no
-    /// work (a large site's abstracts, held, were 94 MB at the moment the build's memory peaks).
-    /// </summary>
-    private Job[] Jobs()
-    {
-        var skipped = new HashSet<string>(StringComparer.Ordinal) { "graph/graph.json" };
-        var jobs = new List<(Job Job, long Cost)>(_routes.Count);
+        var slicePaths = new HashSet<string>(StringComparer.Ordinal) { "graph/graph.json" };
+        var jobs = new List<(string Path, Func<FileBytes?> Render, long Cost)>(_routes.Count);
         foreach (var (path, centre) in _sliceRoutes)
         {
-            skipped.Add(path);
-            jobs.Add((new Job(path, _routes[path], null), SliceCost * MembersOf(centre).Length));
+            slicePaths.Add(path);
+            jobs.Add((path, _routes[path], SliceCost * MembersOf(centre).Length));
         }
 
-        var companions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var researcher in Graph.Researchers)
-        {
-            companions[$"researchers/{researcher.Id}/index.html"] = $"researchers/{researcher.Id}/feed.xml";
-        }
-
-        foreach (var publication in Graph.Publications)
-        {
-            companions[$"publications/{publication.Id}/index.html"] = $"publications/{publication.Id}/cite.bib";
-        }
-
-        foreach (var page in Pages)
-        {
-            if (companions.TryGetValue(page.Path, out var companion) && _routes.TryGetValue(companion, out var render))
-            {
-                skipped.Add(companion);
-                jobs.Add((new Job(page.Path, _routes[page.Path], new Job.Part(companion, render)), Cost(page)));
-            }
-            else
-            {
-                jobs.Add((new Job(page.Path, _routes[page.Path], null), Cost(page)));
-            }
-
-            skipped.Add(page.Path);
-        }
-
+        var pageCost = Pages.ToDictionary(p => p.Path, Cost, StringComparer.Ordinal);
         foreach (var (path, render) in _routes)
         {
-            if (!skipped.Contains(path))
+            if (!slicePaths.Contains(path))
             {
                 // Site-wide files (search index, sitemap, feeds of everything) list every record: treat them as the largest.
-                jobs.Add((new Job(path, render, null), path.Contains('/') ? 1 : long.MaxValue));
+                jobs.Add((path, render, pageCost.TryGetValue(path, out var cost) ? cost : path.Contains('/') ? 1 : long.MaxValue));
             }
         }
 
         // A stable sort: equal costs keep route order, so the schedule (not the output, which never depends on it) is repeatable.
-        return jobs.OrderByDescending(j => j.Cost).Select(j => j.Job).ToArray();
+        return jobs.OrderByDescending(j => j.Cost).Select(j => (j.Path, j.Render)).ToArray();
     }
 
     // Rough costs in microseconds, from bench/BzPeer.Bench.Layout's site-render and site-slices probes: only their order matters.

@@ -5,9 +5,8 @@ using BzPeer.Rendering;
 namespace BzPeer.Tests.Rendering;
 
 /// <summary>
-/// A thread keeps the record bodies it parsed last, so that a work's page parses its abstract once for the plain
-/// text and the HTML, and a profile reuses what its feed parsed. The record is the key: a replaced record (serve) or
-/// another record must never get its output.
+/// A thread keeps the last record body it parsed, so that a work's page parses its abstract once for the plain
+/// text and the HTML. The record is the key: a replaced record (serve) or another record must never get its output.
 /// </summary>
 public sealed class RecordMarkdownTests
 {
@@ -33,22 +32,6 @@ public sealed class RecordMarkdownTests
         Assert.Equal("two", MarkdownRenderer.ToPlainText(edited));
         Assert.Equal("<p><em>two</em></p>\n", Encoding.UTF8.GetString(MarkdownRenderer.HtmlBytes(edited)));
         Assert.Equal("<p><em>one</em></p>\n", Encoding.UTF8.GetString(MarkdownRenderer.HtmlBytes(first)));
-    }
-
-    [Fact]
-    public void Many_records_in_turn_each_get_their_own_text_kept_or_parsed_again()
-    {
-        // More records than a thread keeps, visited twice in the same order and then backwards.
-        var records = Enumerable.Range(0, 150).Select(i => Topic($"Record *{i}*")).ToList();
-        foreach (var order in new[] { records, records, Enumerable.Reverse(records).ToList() })
-        {
-            foreach (var record in order)
-            {
-                var i = records.IndexOf(record);
-                Assert.Equal($"Record {i}", MarkdownRenderer.ToPlainText(record));
-                Assert.Equal($"<p>Record <em>{i}</em></p>\n", Encoding.UTF8.GetString(MarkdownRenderer.HtmlBytes(record)));
-            }
-        }
     }
 
     [Fact]

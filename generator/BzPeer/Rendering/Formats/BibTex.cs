@@ -8,27 +8,7 @@ internal static class BibTex
 {
     private static readonly System.Buffers.SearchValues<char> Specials = System.Buffers.SearchValues.Create("\\{}&%$#_~^\n\r");
 
-    /// <summary>
-    /// A work's entry. A thread keeps the last one it made: a build renders a work's page (which shows the entry) and
-    /// its cite.bib together (<see cref="SiteSession"/>). Keyed by the record, which serve replaces, never changes.
-    /// </summary>
     public static string Entry(Publication publication)
-    {
-        var record = publication.Record;
-        if (_last is var (lastPublication, lastRecord, lastEntry) && ReferenceEquals(lastPublication, publication) && ReferenceEquals(lastRecord, record))
-        {
-            return lastEntry;
-        }
-
-        var entry = MakeEntry(publication);
-        _last = (publication, record, entry);
-        return entry;
-    }
-
-    [ThreadStatic]
-    private static (Publication, Content.PublicationRecord, string)? _last;
-
-    private static string MakeEntry(Publication publication)
     {
         var record = publication.Record;
         var (entryType, venueField) = record.Type switch
