@@ -35,6 +35,21 @@ public sealed class RecordMarkdownTests
     }
 
     [Fact]
+    public void Many_records_in_turn_each_get_their_own_text()
+    {
+        var records = Enumerable.Range(0, 150).Select(i => Topic($"Record *{i}*")).ToList();
+        foreach (var order in new[] { records, records, Enumerable.Reverse(records).ToList() })
+        {
+            foreach (var record in order)
+            {
+                var i = records.IndexOf(record);
+                Assert.Equal($"Record {i}", MarkdownRenderer.ToPlainText(record));
+                Assert.Equal($"<p>Record <em>{i}</em></p>\n", Encoding.UTF8.GetString(MarkdownRenderer.HtmlBytes(record)));
+            }
+        }
+    }
+
+    [Fact]
     public void Blank_and_missing_bodies_render_nothing()
     {
         Assert.Empty(MarkdownRenderer.HtmlBytes(Topic("  \n")));
