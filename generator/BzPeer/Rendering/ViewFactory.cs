@@ -30,11 +30,8 @@ internal sealed class ViewFactory
     private readonly PublicationItemView?[] _items;
     private readonly LinkView?[] _links;
 
-    /// <summary>
-    /// Each entity's place among all of them by name (ordinal), ties by <see cref="Entity.Ordinal"/>: nearby lists sort
-    /// by it. Made when a page first needs it, again after <c>serve</c> swaps in a record (a title may have changed).
-    /// </summary>
-    private int[]? _nameRanks;
+    /// <summary>Entities by name for the nearby lists: made when a page first needs it, updated when serve swaps a record in.</summary>
+    private NameOrder? _names;
 
     public ViewFactory(ContentGraph graph, SiteUrls urls, Func<Entity, IReadOnlyList<Entity>> sliceOf, int nodeCount, int edgeCount)
     {
@@ -177,7 +174,11 @@ internal sealed class ViewFactory
     {
         _items[publication.Ordinal] = null;
         _links[publication.Ordinal] = null;
-        _nameRanks = null;
+        // The record may bring a new title.
+        if (_names is { } names)
+        {
+            _names = names.Moved(publication);
+        }
     }
 
     public ResearcherCardView Card(Researcher researcher) => new(
@@ -235,7 +236,7 @@ internal sealed class ViewFactory
     /// <summary>The members by name, as <c>OrderBy(m => m.Name, StringComparer.Ordinal)</c> of members in node order would sort them.</summary>
     private NearbyGroup Nearby(string label, string kind, List<Entity> members)
     {
-        var ranks = LazyInitializer.EnsureInitialized(ref _nameRanks, () => NameRanks(_graph));
+        var ranks = LazyInitializer.EnsureInitialized(ref _names, () => NameOrder.Of(_graph)).Ranks;
         var sorted = members.ToArray();
         var keys = new int[sorted.Length];
         for (var i = 0; i < sorted.Length; i++)
@@ -252,24 +253,6 @@ internal sealed class ViewFactory
         }
 
         return new(label, kind, items, RawHtml.Deferred(items, RenderNearbyItems, items.Length == 0));
-    }
-
-    private static int[] NameRanks(ContentGraph graph)
-    {
-        var entities = graph.AllEntities().ToArray();
-        var byName = Enumerable.Range(0, entities.Length).ToArray();
-        Array.Sort(byName, (a, b) =>
-        {
-            var byNames = string.CompareOrdinal(entities[a].Name, entities[b].Name);
-            return byNames != 0 ? byNames : a.CompareTo(b);
-        });
-        var ranks = new int[entities.Length];
-        for (var rank = 0; rank < byName.Length; rank++)
-        {
-            ranks[byName[rank]] = rank;
-        }
-
-        return ranks;
     }
 
     private static readonly Func<object, byte[]> RenderNearbyItems = static items => NearbyItemsHtml((IReadOnlyList<LinkView>)items);
