@@ -107,8 +107,9 @@ internal sealed class ViewFactory
     }
 
     /// <summary>
-    /// Meta tags as the built-in layout prints them. A work's page carries a Google Scholar tag per author, and as a
-    /// template loop they cost about as much as its author list did (docs/performance.md, session 16).
+    /// Meta tags as the built-in layout prints them. A work's page carries a Google Scholar tag per author: a loop of
+    /// the same shape as its author list, which was measured (docs/performance.md, session 16); this one was not
+    /// timed on its own.
     /// </summary>
     internal static RawHtml MetaHtml(IReadOnlyList<MetaTag> meta) => RawHtml.Deferred(meta, RenderMeta, meta.Count == 0);
 
@@ -143,19 +144,27 @@ internal sealed class ViewFactory
                 html.Append(", ");
             }
 
-            var author = list[i];
-            if (!string.IsNullOrEmpty(author.Url))
-            {
-                html.Append("<a href=\"").Append(Html.Escape(author.Url)).Append("\">").Append(Html.Escape(author.Name)).Append("</a>");
-            }
-            else
-            {
-                html.Append("<span class=\"external-author\">").Append(Html.Escape(author.Name)).Append("</span>");
-            }
+            AppendLink(html, list[i], "external-author");
         }
 
         return Encoding.UTF8.GetBytes(html.ToString());
     };
+
+    /// <summary>
+    /// A name linked to its page, escaped; without a page, the name as text, in a span of <paramref name="textClass"/>
+    /// when one is given. What the built-in templates' <c>{{ if x.url }}&lt;a …&gt;{{ else }}…{{ end }}</c> printed.
+    /// </summary>
+    private static StringBuilder AppendLink(StringBuilder html, LinkView link, string? textClass)
+    {
+        if (!string.IsNullOrEmpty(link.Url))
+        {
+            return html.Append("<a href=\"").Append(Html.Escape(link.Url)).Append("\">").Append(Html.Escape(link.Name)).Append("</a>");
+        }
+
+        return textClass is null
+            ? html.Append(Html.Escape(link.Name))
+            : html.Append("<span class=\"").Append(textClass).Append("\">").Append(Html.Escape(link.Name)).Append("</span>");
+    }
 
     /// <summary>
     /// The abstract, rendered from its Markdown each time a page prints it (its work's page, its authors' profiles)
@@ -263,17 +272,7 @@ internal sealed class ViewFactory
         var html = new StringBuilder(items.Count * 96);
         foreach (var item in items)
         {
-            html.Append("\n      <li>");
-            if (!string.IsNullOrEmpty(item.Url))
-            {
-                html.Append("<a href=\"").Append(Html.Escape(item.Url)).Append("\">").Append(Html.Escape(item.Name)).Append("</a>");
-            }
-            else
-            {
-                html.Append(Html.Escape(item.Name));
-            }
-
-            html.Append("</li>");
+            AppendLink(html.Append("\n      <li>"), item, textClass: null).Append("</li>");
         }
 
         return Encoding.UTF8.GetBytes(html.ToString());
@@ -341,7 +340,8 @@ internal sealed class ViewFactory
             identifiers.Add(new(id.Key, id.Value, ""));
         }
 
-        var authors = publication.Authors.Select(Link).ToList();
+        // The work's list item (made once, for the indexes and profiles) already holds its authors, abstract and topics.
+        var item = Item(publication);
         return new PublicationView(
             publication.Id,
             publication.Title,
@@ -350,9 +350,9 @@ internal sealed class ViewFactory
             publication.Year,
             record.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             record.Venue,
-            authors,
-            Abstract(publication),
-            publication.Topics.Select(Link).ToList(),
+            item.Authors,
+            item.Abstract,
+            item.Topics,
             identifiers,
             record.Links.Select(l => new LabeledLink(LinkLabel(l.Key), l.Value, l.Value)).ToList(),
             Urls.Path($"publications/{publication.Id}/cite.bib"),
@@ -360,7 +360,7 @@ internal sealed class ViewFactory
             Urls.Edit(record.SourcePath),
             GraphPanel(publication))
         {
-            AuthorsHtml = AuthorsHtml(authors),
+            AuthorsHtml = item.AuthorsHtml,
         };
     }
 
