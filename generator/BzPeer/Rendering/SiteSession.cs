@@ -15,11 +15,17 @@ namespace BzPeer.Rendering;
 /// </summary>
 internal sealed class SiteSession
 {
-    private readonly Dictionary<string, Func<FileBytes?>> _routes = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Output path to route, made when first asked for (serve, tests). A build renders every route without it: the
+    /// large bench corpus's 210,000 paths and a closure per route took ~45 MB at the moment its memory peaks.
+    /// </summary>
+    private readonly Lazy<Dictionary<string, Route>> _routes;
     /// <summary>Each entity's slice as node indexes (a large site has 60,000 of them: no entity array per slice is kept).</summary>
     private readonly ConcurrentDictionary<Entity, int[]> _slices = new(ReferenceEqualityComparer.Instance);
-    /// <summary>Each slice file's route key and centre, in graph order: a build's jobs are made from these, sharing the key strings.</summary>
-    private readonly List<(string Path, Entity Centre)> _sliceRoutes = [];
+    /// <summary>The entities with a slice file, in graph order.</summary>
+    private readonly Entity[] _sliceCentres;
+    private readonly IReadOnlyList<(string Path, Func<byte[]?> Read)> _assets;
+    private readonly SiteUrls _urls;
     private readonly TemplateEngine _engine;
     private readonly GraphModel _graphModel;
     private readonly ViewFactory _views;
@@ -37,34 +43,19 @@ internal sealed class SiteSession
             _fullGraph = LayOutFullGraph();
         }
 
-        var urls = new SiteUrls(graph.Config);
-        _views = new ViewFactory(graph, urls, SliceOf, _graphModel.NodeCount, _graphModel.EdgeCount);
+        _urls = new SiteUrls(graph.Config);
+        _views = new ViewFactory(graph, _urls, SliceOf, _graphModel.NodeCount, _graphModel.EdgeCount);
         Pages = PagePlan.For(graph, _views);
-        foreach (var page in Pages)
-        {
-            _routes[page.Path] = () => RenderPage(page);
-        }
-
-        AddFeedsAndIndexes(graph, urls);
-        _routes["graph/graph.json"] = () => _graphModel.FullJson();
-        foreach (var centre in _graphModel.SliceCentres)
-        {
-            var path = SiteUrls.SliceRelative(centre);
-            _sliceRoutes.Add((path, centre));
-            _routes[path] = () => _graphModel.SliceJson(centre, MembersOf(centre));
-        }
-
-        foreach (var (path, read) in ThemeAssets.Collect(siteDirectory, diagnostics))
-        {
-            _routes["assets/" + path] = () => read();
-        }
+        _sliceCentres = _graphModel.SliceCentres.ToArray();
+        _assets = ThemeAssets.Collect(siteDirectory, diagnostics);
+        _routes = new Lazy<Dictionary<string, Route>>(RouteTable);
     }
 
     public ContentGraph Graph { get; }
 
     public IReadOnlyList<PlannedPage> Pages { get; }
 
-    public IEnumerable<string> Paths => _routes.Keys;
+    public IEnumerable<string> Paths => _routes.Value.Keys;
 
     /// <summary>
     /// Null when the templates do not parse (the errors are in <paramref name="diagnostics"/>). With
@@ -77,7 +68,7 @@ internal sealed class SiteSession
         return engine.Validate() ? new SiteSession(graph, siteDirectory, engine, diagnostics, layOutNow) : null;
     }
 
-    public bool Has(string path) => _routes.ContainsKey(path);
+    public bool Has(string path) => _routes.Value.ContainsKey(path);
 
     /// <summary>
     /// Swaps an edited record into its publication (serve's fast path: the caller checked that its links are
@@ -94,12 +85,12 @@ internal sealed class SiteSession
     }
 
     /// <summary>The file at an output path, or null when there is none or its template failed (reported).</summary>
-    public byte[]? Render(string path) => _routes.TryGetValue(path, out var render) ? render()?.ToArray() : null;
+    public byte[]? Render(string path) => _routes.Value.TryGetValue(path, out var route) ? Render(route)?.ToArray() : null;
 
     /// <summary>
     /// Renders every route, in parallel, handing each file to <paramref name="sink"/> (from several threads) as
-    /// soon as it is made, so a build never holds the whole site. Graph slices are cut all at once first. This
-    /// spends the session: its route table is let go as the files are made, so nothing can be rendered after.
+    /// soon as it is made, so a build never holds the whole site. Graph slices are cut all at once first. A job is a
+    /// route's kind and index, and its path is made only when its file is: a build holds no path per file.
     /// </summary>
     /// <remarks>
     /// The full graph's layout is the longest single job of a build and needs nothing but the graph, so it runs on
@@ -124,22 +115,14 @@ internal sealed class SiteSession
             clock.Time("render", () =>
             {
                 var jobs = Jobs();
-                // Each route renders once here: the route table's paths and closures go as their jobs are done
-                // (a large site has 200,000), not with the session.
-                _routes.Clear();
-                _routes.TrimExcess();
-                _sliceRoutes.Clear();
-                _sliceRoutes.TrimExcess();
                 var next = -1;
                 Parallel.For(0, Environment.ProcessorCount, _ =>
                 {
                     for (var i = Interlocked.Increment(ref next); i < jobs.Length; i = Interlocked.Increment(ref next))
                     {
-                        var (path, render) = jobs[i];
-                        jobs[i] = default;
-                        if (render() is { } bytes)
+                        if (Render(jobs[i]) is { } bytes)
                         {
-                            sink(new OutputFile(path, bytes));
+                            sink(new OutputFile(PathOf(jobs[i]), bytes));
                         }
                     }
                 });
@@ -193,7 +176,7 @@ internal sealed class SiteSession
     /// <summary>Every entity's slice, cut on every core, kept for the pages that list its members.</summary>
     internal (Entity[] Centres, int[][] Members) CutSlices()
     {
-        var centres = _graphModel.SliceCentres.ToArray();
+        var centres = _sliceCentres;
         var members = _graphModel.AllSliceMembers(centres);
         for (var i = 0; i < centres.Length; i++)
         {
@@ -204,28 +187,155 @@ internal sealed class SiteSession
     }
 
     /// <summary>Every route but graph.json, the pages that take longest first (see <see cref="RenderAll"/>).</summary>
-    private (string Path, Func<FileBytes?> Render)[] Jobs()
+    private Route[] Jobs()
     {
-        var slicePaths = new HashSet<string>(StringComparer.Ordinal) { "graph/graph.json" };
-        var jobs = new List<(string Path, Func<FileBytes?> Render, long Cost)>(_routes.Count);
-        foreach (var (path, centre) in _sliceRoutes)
+        var jobs = new List<(Route Route, long Cost)>(Pages.Count + _sliceCentres.Length + 3 * Graph.Researchers.Count + Graph.Publications.Count);
+        for (var i = 0; i < _sliceCentres.Length; i++)
         {
-            slicePaths.Add(path);
-            jobs.Add((path, _routes[path], SliceCost * MembersOf(centre).Length));
+            jobs.Add((new Route(RouteKind.Slice, i), SliceCost * MembersOf(_sliceCentres[i]).Length));
         }
 
-        var pageCost = Pages.ToDictionary(p => p.Path, Cost, StringComparer.Ordinal);
-        foreach (var (path, render) in _routes)
+        foreach (var route in Routes())
         {
-            if (!slicePaths.Contains(path))
+            var cost = route.Kind switch
             {
-                // Site-wide files (search index, sitemap, feeds of everything) list every record: treat them as the largest.
-                jobs.Add((path, render, pageCost.TryGetValue(path, out var cost) ? cost : path.Contains('/') ? 1 : long.MaxValue));
+                RouteKind.Slice or RouteKind.FullGraph => -1,
+                RouteKind.Page => Cost(Pages[route.Index]),
+                // Site-wide files (search index, sitemap, feed of everything) list every record: treat them as the largest.
+                RouteKind.SiteFeed or RouteKind.Search or RouteKind.Sitemap or RouteKind.Robots or RouteKind.NoJekyll => long.MaxValue,
+                _ => 1,
+            };
+            if (cost >= 0)
+            {
+                jobs.Add((route, cost));
             }
         }
 
         // A stable sort: equal costs keep route order, so the schedule (not the output, which never depends on it) is repeatable.
-        return jobs.OrderByDescending(j => j.Cost).Select(j => (j.Path, j.Render)).ToArray();
+        return jobs.OrderByDescending(j => j.Cost).Select(j => j.Route).ToArray();
+    }
+
+    /// <summary>One file of the site: what makes it, as a kind and an index into the session's lists.</summary>
+    private readonly record struct Route(RouteKind Kind, int Index);
+
+    private enum RouteKind : byte
+    {
+        Page,
+        SiteFeed,
+        ResearcherFeed,
+        ResearcherBib,
+        PublicationBib,
+        Search,
+        Sitemap,
+        Robots,
+        NoJekyll,
+        FullGraph,
+        Slice,
+        Asset,
+    }
+
+    /// <summary>Every route, in the order <see cref="Paths"/> lists them.</summary>
+    private IEnumerable<Route> Routes()
+    {
+        for (var i = 0; i < Pages.Count; i++)
+        {
+            yield return new Route(RouteKind.Page, i);
+        }
+
+        yield return new Route(RouteKind.SiteFeed, 0);
+        for (var i = 0; i < Graph.Researchers.Count; i++)
+        {
+            yield return new Route(RouteKind.ResearcherFeed, i);
+            yield return new Route(RouteKind.ResearcherBib, i);
+        }
+
+        for (var i = 0; i < Graph.Publications.Count; i++)
+        {
+            yield return new Route(RouteKind.PublicationBib, i);
+        }
+
+        yield return new Route(RouteKind.Search, 0);
+        yield return new Route(RouteKind.Sitemap, 0);
+        yield return new Route(RouteKind.Robots, 0);
+        yield return new Route(RouteKind.NoJekyll, 0);
+        yield return new Route(RouteKind.FullGraph, 0);
+        for (var i = 0; i < _sliceCentres.Length; i++)
+        {
+            yield return new Route(RouteKind.Slice, i);
+        }
+
+        for (var i = 0; i < _assets.Count; i++)
+        {
+            yield return new Route(RouteKind.Asset, i);
+        }
+    }
+
+    private Dictionary<string, Route> RouteTable()
+    {
+        var table = new Dictionary<string, Route>(StringComparer.Ordinal);
+        foreach (var route in Routes())
+        {
+            table[PathOf(route)] = route;
+        }
+
+        return table;
+    }
+
+    private string PathOf(Route route) => route.Kind switch
+    {
+        RouteKind.Page => Pages[route.Index].Path,
+        RouteKind.SiteFeed => "feed.xml",
+        RouteKind.ResearcherFeed => ResearcherFolder(route) + "feed.xml",
+        RouteKind.ResearcherBib => ResearcherFolder(route) + "cite.bib",
+        RouteKind.PublicationBib => $"publications/{Graph.Publications[route.Index].Id}/cite.bib",
+        RouteKind.Search => "search.json",
+        RouteKind.Sitemap => "sitemap.xml",
+        RouteKind.Robots => "robots.txt",
+        // GitHub Pages would otherwise run Jekyll over the output and drop files starting with '_'.
+        RouteKind.NoJekyll => ".nojekyll",
+        RouteKind.FullGraph => "graph/graph.json",
+        RouteKind.Slice => SiteUrls.SliceRelative(_sliceCentres[route.Index]),
+        _ => "assets/" + _assets[route.Index].Path,
+    };
+
+    private string ResearcherFolder(Route route) => $"researchers/{Graph.Researchers[route.Index].Id}/";
+
+    /// <summary>The file a route makes, or null when its template failed (reported).</summary>
+    private FileBytes? Render(Route route)
+    {
+        switch (route.Kind)
+        {
+            case RouteKind.Page:
+                return RenderPage(Pages[route.Index]);
+            case RouteKind.SiteFeed:
+                var newest = Graph.Publications.Order(Comparer<Publication>.Create(Publication.NewestFirst)).Take(AtomFeed.MaxEntries).ToList();
+                return AtomFeed.Write($"{Graph.Config.Title}: new works", "feed.xml", "", newest, _urls, Summary);
+            case RouteKind.ResearcherFeed:
+                // A researcher's works are newest first; the feed carries the newest, the profile and cite.bib every one.
+                var researcher = Graph.Researchers[route.Index];
+                var folder = ResearcherFolder(route);
+                return AtomFeed.Write($"{researcher.Name}: works", folder + "feed.xml", folder,
+                    researcher.Works.Take(AtomFeed.MaxEntries).ToList(), _urls, Summary);
+            case RouteKind.ResearcherBib:
+                return Encoding.UTF8.GetBytes(BibTex.Entries(Graph.Researchers[route.Index].Works));
+            case RouteKind.PublicationBib:
+                return Encoding.UTF8.GetBytes(BibTex.Entry(Graph.Publications[route.Index]));
+            case RouteKind.Search:
+                return SearchIndex.Write(Graph);
+            case RouteKind.Sitemap:
+                return Sitemap.Write(Pages.Where(p => !p.NoIndex).Select(p => p.Url), _urls);
+            case RouteKind.Robots:
+                return Sitemap.Robots(_urls);
+            case RouteKind.NoJekyll:
+                return Array.Empty<byte>();
+            case RouteKind.FullGraph:
+                return _graphModel.FullJson();
+            case RouteKind.Slice:
+                var centre = _sliceCentres[route.Index];
+                return _graphModel.SliceJson(centre, MembersOf(centre));
+            default:
+                return _assets[route.Index].Read();
+        }
     }
 
     // Rough costs in microseconds, from bench/BzPeer.Bench.Layout's site-render and site-slices probes: only their order matters.
@@ -262,34 +372,6 @@ internal sealed class SiteSession
     {
         var model = page.Model();
         return _engine.RenderPage(page.Template, model, page.Layout, body => new Views.LayoutModel(model.Site, model.Page, body));
-    }
-
-    private void AddFeedsAndIndexes(ContentGraph graph, SiteUrls urls)
-    {
-        _routes["feed.xml"] = () =>
-        {
-            var newest = graph.Publications.Order(Comparer<Publication>.Create(Publication.NewestFirst)).Take(AtomFeed.MaxEntries).ToList();
-            return AtomFeed.Write($"{graph.Config.Title}: new works", "feed.xml", "", newest, urls, Summary);
-        };
-        foreach (var researcher in graph.Researchers)
-        {
-            var folder = $"researchers/{researcher.Id}/";
-            // A researcher's works are newest first; the feed carries the newest, the profile and cite.bib every one.
-            _routes[folder + "feed.xml"] = () => AtomFeed.Write($"{researcher.Name}: works", folder + "feed.xml", folder,
-                researcher.Works.Take(AtomFeed.MaxEntries).ToList(), urls, Summary);
-            _routes[folder + "cite.bib"] = () => Encoding.UTF8.GetBytes(BibTex.Entries(researcher.Works));
-        }
-
-        foreach (var publication in graph.Publications)
-        {
-            _routes[$"publications/{publication.Id}/cite.bib"] = () => Encoding.UTF8.GetBytes(BibTex.Entry(publication));
-        }
-
-        _routes["search.json"] = () => SearchIndex.Write(graph);
-        _routes["sitemap.xml"] = () => Sitemap.Write(Pages.Where(p => !p.NoIndex).Select(p => p.Url), urls);
-        _routes["robots.txt"] = () => Sitemap.Robots(urls);
-        // GitHub Pages would otherwise run Jekyll over the output and drop files starting with '_'.
-        _routes[".nojekyll"] = () => Array.Empty<byte>();
     }
 
     private string Summary(Publication p)
