@@ -2,12 +2,12 @@ using BzPeer.Model;
 
 namespace BzPeer.Resolve;
 
-/// <summary>Counts shared works for every pair of co-authors and fills each author's co-author list.</summary>
+/// <summary>Counts shared works for every pair of co-authors and fills each researcher's co-author list.</summary>
 internal static class Coauthorship
 {
     /// <summary>
     /// The co-author edges, ordered by their ends' node ids, each pair once with its number of shared works (works
-    /// with more than <paramref name="maxAuthors"/> authors do not count); fills every author's co-author list.
+    /// with more than <paramref name="maxAuthors"/> authors do not count); fills every researcher's co-author list.
     /// </summary>
     /// <param name="authors">
     /// Every author in node order (researchers, then external authors, each by id), numbered so that author i has
@@ -61,7 +61,11 @@ internal static class Coauthorship
                 }
 
                 var shared = end - i;
-                coauthors.Add(new Collaboration(authors[b], shared));
+                if (author is Researcher)
+                {
+                    coauthors.Add(new Collaboration(authors[b], shared));
+                }
+
                 if (b > a)
                 {
                     edges.Add(new Edge(EdgeKind.Coauthor, author, authors[b], shared));
@@ -70,20 +74,14 @@ internal static class Coauthorship
                 i = end;
             }
 
-            coauthors.Sort(static (x, y) =>
+            if (author is Researcher researcher)
             {
-                var byShared = y.SharedWorks.CompareTo(x.SharedWorks);
-                if (byShared != 0)
-                {
-                    return byShared;
-                }
+                Order(coauthors);
+                // Exactly as long as it needs to be: grown by doubling, a large site's lists held ~30% unused slots.
+                researcher.CoauthorsList.Capacity = coauthors.Count;
+                researcher.CoauthorsList.AddRange(coauthors);
+            }
 
-                var byName = string.CompareOrdinal(x.Author.Name, y.Author.Name);
-                return byName != 0 ? byName : string.CompareOrdinal(x.Author.NodeId, y.Author.NodeId);
-            });
-            // Exactly as long as it needs to be: grown by doubling, a large site's lists held ~30% unused slots.
-            author.CoauthorsList.Capacity = coauthors.Count;
-            author.CoauthorsList.AddRange(coauthors);
             later[a] = [.. edges];
             return scratch;
         }, _ => { });
@@ -97,6 +95,22 @@ internal static class Coauthorship
         }
 
         return all;
+    }
+
+    /// <summary>Most shared works first, then by name, then by node id.</summary>
+    private static void Order(List<Collaboration> coauthors)
+    {
+        coauthors.Sort(static (x, y) =>
+        {
+            var byShared = y.SharedWorks.CompareTo(x.SharedWorks);
+            if (byShared != 0)
+            {
+                return byShared;
+            }
+
+            var byName = string.CompareOrdinal(x.Author.Name, y.Author.Name);
+            return byName != 0 ? byName : string.CompareOrdinal(x.Author.NodeId, y.Author.NodeId);
+        });
     }
 
     /// <summary>One thread's lists, reused from author to author.</summary>
