@@ -11,6 +11,16 @@ internal sealed record PlannedPage(string Url, string Template, string Layout, b
 
     /// <summary>How many works the page lists: a rough measure of its cost, so a build starts the longest pages first.</summary>
     public int Listed { get; init; }
+
+    /// <summary>
+    /// About how large the page's body will be, when it is one long list (0: unknown). Its buffer takes that size at
+    /// once rather than growing to it: the large bench corpus's work index (33 MB) grew through arrays of 17, 26 and
+    /// 38 MB, each on the large-object heap, which only a full collection empties.
+    /// </summary>
+    public int ExpectedBytes { get; init; }
+
+    /// <summary>A compact work item in a list page (type, year, venue, title, authors): 650-700 bytes on the bench corpora.</summary>
+    internal const int BytesPerListItem = 720;
 }
 
 /// <summary>The routes of SPEC §4: every HTML page of the site and the template that draws it.</summary>
@@ -25,7 +35,11 @@ internal static class PagePlan
         {
             new("", "pages/home.html", Base, false, () => Home(graph, v)),
             new("researchers/", "pages/researchers.html", Base, false, () => Researchers(graph, v)),
-            new("publications/", "pages/publications.html", Base, false, () => Publications(graph, v)) { Listed = graph.Publications.Count },
+            new("publications/", "pages/publications.html", Base, false, () => Publications(graph, v))
+            {
+                Listed = graph.Publications.Count,
+                ExpectedBytes = ListBytes(graph.Publications.Count),
+            },
             new("topics/", "pages/index.html", Base, false, () => new IndexModel(v.Site,
                 v.Page("Topics", "Research topics and the works on them.", "topics/", "topics"), "Topics", "Research topics and the works on them.",
                 graph.Topics.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new CountedLink(t.Name, v.Urls.Page(t), t.Publications.Count)).ToList())),
@@ -72,7 +86,11 @@ internal static class PagePlan
                 v.Page(topic.Name, MarkdownRenderer.ToPlainText(topic.Record) is { Length: > 0 } d ? d : $"Works on {topic.Name}.", topic.Url, "topics",
                     scripts: v.GraphScripts),
                 topic.Id, topic.Name, MarkdownRenderer.ToHtml(topic.Record),
-                TopicResearchers(topic, v), topic.Publications.Select(v.Item).ToList(), v.GraphPanel(topic))) { Listed = topic.Publications.Count });
+                TopicResearchers(topic, v), topic.Publications.Select(v.Item).ToList(), v.GraphPanel(topic)))
+            {
+                Listed = topic.Publications.Count,
+                ExpectedBytes = ListBytes(topic.Publications.Count),
+            });
         }
 
         foreach (var institution in graph.Institutions)
@@ -98,6 +116,8 @@ internal static class PagePlan
 
         return pages;
     }
+
+    private static int ListBytes(int items) => (int)Math.Min(int.MaxValue / 2, (long)items * PlannedPage.BytesPerListItem);
 
     private static HomeModel Home(ContentGraph graph, ViewFactory v)
     {

@@ -371,7 +371,7 @@ internal sealed class SiteSession
     private FileBytes? RenderPage(PlannedPage page)
     {
         var model = page.Model();
-        return _engine.RenderPage(page.Template, model, page.Layout, body => new Views.LayoutModel(model.Site, model.Page, body));
+        return _engine.RenderPage(page.Template, model, page.Layout, body => new Views.LayoutModel(model.Site, model.Page, body), page.ExpectedBytes);
     }
 
     private string Summary(Publication p)

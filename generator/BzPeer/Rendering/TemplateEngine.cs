@@ -64,7 +64,8 @@ internal sealed class TemplateEngine
     /// error. The body is handed to the layout as <see cref="RawHtml"/> over the body's buffer, not as a string
     /// (<see cref="PageBuffer"/>).
     /// </summary>
-    public FileBytes? RenderPage(string template, object model, string layout, Func<RawHtml, object> layoutModel)
+    /// <param name="expectedBodyBytes">About how large the body will be (0: unknown); see <see cref="PlannedPage.ExpectedBytes"/>.</param>
+    public FileBytes? RenderPage(string template, object model, string layout, Func<RawHtml, object> layoutModel, int expectedBodyBytes = 0)
     {
         // Two buffers per thread, emptied before each render so a failed one leaves nothing. The body buffer is
         // reused; the page buffer's array leaves with the page and the buffer rents another for the next one.
@@ -72,6 +73,7 @@ internal sealed class TemplateEngine
         var page = _pageBuffers.Value ??= new PageBuffer(OutputBufferBytes);
         body.Clear();
         page.Clear();
+        body.Reserve(expectedBodyBytes);
         if (!RenderInto(template, model, body))
         {
             return null;
