@@ -187,33 +187,18 @@ internal sealed class SiteSession
     }
 
     /// <summary>Every route but graph.json, the pages that take longest first (see <see cref="RenderAll"/>).</summary>
-    private Route[] Jobs()
-    {
-        var jobs = new List<(Route Route, long Cost)>(Pages.Count + _sliceCentres.Length + 3 * Graph.Researchers.Count + Graph.Publications.Count);
-        for (var i = 0; i < _sliceCentres.Length; i++)
-        {
-            jobs.Add((new Route(RouteKind.Slice, i), SliceCost * MembersOf(_sliceCentres[i]).Length));
-        }
-
-        foreach (var route in Routes())
-        {
-            var cost = route.Kind switch
-            {
-                RouteKind.Slice or RouteKind.FullGraph => -1,
-                RouteKind.Page => Cost(Pages[route.Index]),
-                // Site-wide files (search index, sitemap, feed of everything) list every record: treat them as the largest.
-                RouteKind.SiteFeed or RouteKind.Search or RouteKind.Sitemap or RouteKind.Robots or RouteKind.NoJekyll => long.MaxValue,
-                _ => 1,
-            };
-            if (cost >= 0)
-            {
-                jobs.Add((route, cost));
-            }
-        }
-
+    private Route[] Jobs() =>
         // A stable sort: equal costs keep route order, so the schedule (not the output, which never depends on it) is repeatable.
-        return jobs.OrderByDescending(j => j.Cost).Select(j => j.Route).ToArray();
-    }
+        Routes().Where(route => route.Kind != RouteKind.FullGraph).OrderByDescending(Cost).ToArray();
+
+    private long Cost(Route route) => route.Kind switch
+    {
+        RouteKind.Page => Cost(Pages[route.Index]),
+        RouteKind.Slice => SliceCost * MembersOf(_sliceCentres[route.Index]).Length,
+        // Site-wide files (search index, sitemap, feed of everything) list every record: treat them as the largest.
+        RouteKind.SiteFeed or RouteKind.Search or RouteKind.Sitemap or RouteKind.Robots or RouteKind.NoJekyll => long.MaxValue,
+        _ => 1,
+    };
 
     /// <summary>One file of the site: what makes it, as a kind and an index into the session's lists.</summary>
     private readonly record struct Route(RouteKind Kind, int Index);
@@ -295,7 +280,8 @@ internal sealed class SiteSession
         RouteKind.NoJekyll => ".nojekyll",
         RouteKind.FullGraph => "graph/graph.json",
         RouteKind.Slice => SiteUrls.SliceRelative(_sliceCentres[route.Index]),
-        _ => "assets/" + _assets[route.Index].Path,
+        RouteKind.Asset => "assets/" + _assets[route.Index].Path,
+        _ => throw new System.Diagnostics.UnreachableException(route.Kind.ToString()),
     };
 
     private string ResearcherFolder(Route route) => $"researchers/{Graph.Researchers[route.Index].Id}/";
@@ -333,8 +319,10 @@ internal sealed class SiteSession
             case RouteKind.Slice:
                 var centre = _sliceCentres[route.Index];
                 return _graphModel.SliceJson(centre, MembersOf(centre));
-            default:
+            case RouteKind.Asset:
                 return _assets[route.Index].Read();
+            default:
+                throw new System.Diagnostics.UnreachableException(route.Kind.ToString());
         }
     }
 

@@ -29,6 +29,8 @@ internal static class Coauthorship
         Parallel.For(0, authors.Count, () => new Scratch(), (a, _, scratch) =>
         {
             var author = authors[a];
+            // Only a researcher keeps its list (Researcher.Coauthors); every author's edges count.
+            var researcher = author as Researcher;
             var (partners, coauthors, edges) = (scratch.Partners, scratch.Coauthors, scratch.Edges);
             partners.Clear();
             coauthors.Clear();
@@ -61,7 +63,7 @@ internal static class Coauthorship
                 }
 
                 var shared = end - i;
-                if (author is Researcher)
+                if (researcher is not null)
                 {
                     coauthors.Add(new Collaboration(authors[b], shared));
                 }
@@ -74,7 +76,7 @@ internal static class Coauthorship
                 i = end;
             }
 
-            if (author is Researcher researcher)
+            if (researcher is not null)
             {
                 Order(coauthors);
                 // Exactly as long as it needs to be: grown by doubling, a large site's lists held ~30% unused slots.
