@@ -58,29 +58,44 @@ internal static class GraphJson
                 degree[edge.Target]++;
             }
 
+            // Each node and each edge is one raw value, formatted here: the bytes are what the writer's start, value
+            // and end calls made, for one call instead of six (the writer's calls were a tenth of a slice's cost).
+            Span<byte> text = stackalloc byte[MaxNumbersBytes];
+            Span<byte> nodeText = stackalloc byte[NodeStackBytes];
             json.WriteStartArray("nodes");
             for (var i = 0; i < members.Count; i++)
             {
-                json.WriteStartArray();
                 // The node's id, kind, name and URL, encoded once per build: a node is in dozens of slices.
-                // Written as one raw value, they come out exactly as four values would (the writer only adds commas).
-                json.WriteRawValue(NodeFields(index, members[i]), skipInputValidation: true);
-                WriteCoordinate(json, x[i]);
-                WriteCoordinate(json, y[i]);
-                json.WriteNumberValue(degree[i]);
-                json.WriteEndArray();
+                var fields = NodeFields(index, members[i]);
+                var node = fields.Length + MaxNumbersBytes <= nodeText.Length ? nodeText : new byte[fields.Length + MaxNumbersBytes];
+                node[0] = (byte)'[';
+                fields.CopyTo(node[1..]);
+                var length = 1 + fields.Length;
+                node[length++] = (byte)',';
+                length += FormatCoordinate(x[i], node[length..]);
+                node[length++] = (byte)',';
+                length += FormatCoordinate(y[i], node[length..]);
+                node[length++] = (byte)',';
+                length += FormatInteger(degree[i], node[length..]);
+                node[length++] = (byte)']';
+                json.WriteRawValue(node[..length], skipInputValidation: true);
             }
 
             json.WriteEndArray();
             json.WriteStartArray("edges");
             foreach (var edge in edges)
             {
-                json.WriteStartArray();
-                json.WriteNumberValue(edge.Source);
-                json.WriteNumberValue(edge.Target);
-                json.WriteNumberValue((int)edge.Kind);
-                json.WriteNumberValue(edge.Weight);
-                json.WriteEndArray();
+                var length = 0;
+                text[length++] = (byte)'[';
+                length += FormatInteger(edge.Source, text[length..]);
+                text[length++] = (byte)',';
+                length += FormatInteger(edge.Target, text[length..]);
+                text[length++] = (byte)',';
+                length += FormatInteger((int)edge.Kind, text[length..]);
+                text[length++] = (byte)',';
+                length += FormatInteger(edge.Weight, text[length..]);
+                text[length++] = (byte)']';
+                json.WriteRawValue(text[..length], skipInputValidation: true);
             }
 
             json.WriteEndArray();
@@ -128,11 +143,15 @@ internal static class GraphJson
         return cache[node] = buffer.WrittenSpan[1..^1].ToArray();
     }
 
-    private static void WriteCoordinate(Utf8JsonWriter json, float value)
-    {
-        Span<byte> text = stackalloc byte[64];
-        json.WriteRawValue(text[..FormatCoordinate(value, text)], skipInputValidation: true);
-    }
+    // Room for what follows a node's fields (two coordinates of at most 64 bytes, a degree, commas and brackets) or
+    // for a whole edge (four integers of at most 11 bytes, commas and brackets).
+    private const int MaxNumbersBytes = 2 * 64 + 3 * 12;
+    private const int NodeStackBytes = 1024;
+
+    private static int FormatInteger(int value, Span<byte> text) =>
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, text, out var written)
+            ? written
+            : throw new InvalidOperationException($"An integer did not fit {text.Length} bytes: {value}.");
 
     /// <summary>
     /// One decimal, invariant, no exponent: stable bytes and a compact file. The same text as
