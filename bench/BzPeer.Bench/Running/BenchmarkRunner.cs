@@ -43,6 +43,7 @@ internal sealed class BenchmarkRunner(RunOptions options, TextWriter log)
         using (var folders = new OutputFolders(options.OutputRoot ?? Path.Combine(options.CacheDirectory, "out")))
         {
             output = $"{options.OutputRoot ?? Path.Combine(options.CacheDirectory, "out")} ({(folders.InMemory ? "in memory, each build deleted once measured" : "on disk, deleted after the last build")})";
+            folders.WaitForEarlierDelete(log);
             foreach (var size in options.Sizes)
             {
                 sizes.Add(RunSize(size, cold, folders));

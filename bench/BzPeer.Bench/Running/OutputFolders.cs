@@ -84,17 +84,59 @@ internal sealed class OutputFolders : IDisposable
         return type;
     }
 
+    /// <summary>
+    /// ext4 without a journal will not reuse an inode deleted less than 60 s ago, or 300 s while its inode table block
+    /// is dirty, which it is while new files are being created beside it (fs/ext4/ialloc.c, <c>recently_deleted</c>):
+    /// each new file's inode is found by stepping over every such one. A large build right after a benchmark deleted
+    /// its builds spent 79 s of CPU where 57-58 s was usual (session 18), so a benchmark waits this long after the last
+    /// one's delete.
+    /// </summary>
+    internal static readonly TimeSpan InodeReuseDelay = TimeSpan.FromSeconds(300);
+
+    /// <summary>Where the end of the last delete is noted, beside the root.</summary>
+    private string DeletedMarker => _root.TrimEnd('/') + ".deleted";
+
+    /// <summary>How long to wait before building, given when the last delete on this file system ended (none: null).</summary>
+    internal static TimeSpan WaitAfterDelete(DateTime? deletedAtUtc, DateTime nowUtc) =>
+        deletedAtUtc is { } deleted && nowUtc - deleted < InodeReuseDelay && nowUtc >= deleted
+            ? InodeReuseDelay - (nowUtc - deleted)
+            : TimeSpan.Zero;
+
+    /// <summary>On the disk, waits out <see cref="InodeReuseDelay"/> after an earlier benchmark's delete (see there).</summary>
+    public void WaitForEarlierDelete(TextWriter log)
+    {
+        if (InMemory || !File.Exists(DeletedMarker))
+        {
+            return;
+        }
+
+        var wait = WaitAfterDelete(File.GetLastWriteTimeUtc(DeletedMarker), DateTime.UtcNow);
+        if (wait > TimeSpan.Zero)
+        {
+            log.WriteLine($"Waiting {wait.TotalSeconds:0} s: an earlier benchmark deleted its builds less than {InodeReuseDelay.TotalSeconds:0} s ago, " +
+                "and ext4 steps over recently deleted inodes while it creates files.");
+            Thread.Sleep(wait);
+        }
+    }
+
     private static bool IsInMemory(string path) =>
         File.Exists("/proc/mounts") && FileSystemOf(path, File.ReadLines("/proc/mounts")) is "tmpfs" or "ramfs";
 
     public void Dispose()
     {
+        var deleted = false;
         foreach (var folder in _toDelete)
         {
             if (Directory.Exists(folder))
             {
                 Directory.Delete(folder, recursive: true);
+                deleted = true;
             }
+        }
+
+        if (deleted && !InMemory)
+        {
+            File.WriteAllText(DeletedMarker, DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "\n");
         }
     }
 }

@@ -120,6 +120,9 @@ public sealed class BenchPlumbingTests
         }
 
         Assert.False(Directory.Exists(disk));
+        // On the disk the end of the delete is noted, so that the next benchmark can wait out ext4's inode reuse delay.
+        Assert.Equal(onDisk, File.Exists(disk + ".deleted"));
+        File.Delete(disk + ".deleted");
         if (Directory.Exists("/dev/shm"))
         {
             var memory = Path.Combine("/dev/shm", "bzpeer-folders-" + Guid.NewGuid().ToString("N"));
@@ -130,6 +133,19 @@ public sealed class BenchPlumbingTests
             folders.Done(build);
             Assert.False(Directory.Exists(build));
         }
+    }
+
+    [Fact]
+    public void A_benchmark_waits_out_ext4s_inode_reuse_delay_after_an_earlier_delete()
+    {
+        var now = new DateTime(2026, 12, 6, 19, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(TimeSpan.Zero, OutputFolders.WaitAfterDelete(null, now));
+        Assert.Equal(TimeSpan.FromSeconds(240), OutputFolders.WaitAfterDelete(now.AddSeconds(-60), now));
+        Assert.Equal(TimeSpan.FromSeconds(300), OutputFolders.WaitAfterDelete(now, now));
+        Assert.Equal(TimeSpan.Zero, OutputFolders.WaitAfterDelete(now.AddSeconds(-300), now));
+        Assert.Equal(TimeSpan.Zero, OutputFolders.WaitAfterDelete(now.AddHours(-2), now));
+        // A marker from the future (a clock set back) is not a reason to wait.
+        Assert.Equal(TimeSpan.Zero, OutputFolders.WaitAfterDelete(now.AddMinutes(1), now));
     }
 
     [Fact]
