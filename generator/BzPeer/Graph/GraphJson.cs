@@ -70,13 +70,9 @@ internal static class GraphJson
                 var node = fields.Length + MaxNumbersBytes <= nodeText.Length ? nodeText : new byte[fields.Length + MaxNumbersBytes];
                 node[0] = (byte)'[';
                 fields.CopyTo(node[1..]);
-                var length = 1 + fields.Length;
-                node[length++] = (byte)',';
-                length += FormatCoordinate(x[i], node[length..]);
-                node[length++] = (byte)',';
-                length += FormatCoordinate(y[i], node[length..]);
-                node[length++] = (byte)',';
-                length += FormatInteger(degree[i], node[length..]);
+                var length = ThenCoordinate(node, 1 + fields.Length, x[i]);
+                length = ThenCoordinate(node, length, y[i]);
+                length = ThenInteger(node, length, degree[i]);
                 node[length++] = (byte)']';
                 json.WriteRawValue(node[..length], skipInputValidation: true);
             }
@@ -85,15 +81,11 @@ internal static class GraphJson
             json.WriteStartArray("edges");
             foreach (var edge in edges)
             {
-                var length = 0;
-                text[length++] = (byte)'[';
-                length += FormatInteger(edge.Source, text[length..]);
-                text[length++] = (byte)',';
-                length += FormatInteger(edge.Target, text[length..]);
-                text[length++] = (byte)',';
-                length += FormatInteger((int)edge.Kind, text[length..]);
-                text[length++] = (byte)',';
-                length += FormatInteger(edge.Weight, text[length..]);
+                text[0] = (byte)'[';
+                var length = 1 + FormatInteger(edge.Source, text[1..]);
+                length = ThenInteger(text, length, edge.Target);
+                length = ThenInteger(text, length, (int)edge.Kind);
+                length = ThenInteger(text, length, edge.Weight);
                 text[length++] = (byte)']';
                 json.WriteRawValue(text[..length], skipInputValidation: true);
             }
@@ -147,6 +139,20 @@ internal static class GraphJson
     // for a whole edge (four integers of at most 11 bytes, commas and brackets).
     private const int MaxNumbersBytes = 2 * 64 + 3 * 12;
     private const int NodeStackBytes = 1024;
+
+    /// <summary>A comma and <paramref name="value"/> after the <paramref name="length"/> bytes written; the new length.</summary>
+    private static int ThenInteger(Span<byte> text, int length, int value)
+    {
+        text[length] = (byte)',';
+        return length + 1 + FormatInteger(value, text[(length + 1)..]);
+    }
+
+    /// <summary>A comma and a coordinate after the <paramref name="length"/> bytes written; the new length.</summary>
+    private static int ThenCoordinate(Span<byte> text, int length, float value)
+    {
+        text[length] = (byte)',';
+        return length + 1 + FormatCoordinate(value, text[(length + 1)..]);
+    }
 
     private static int FormatInteger(int value, Span<byte> text) =>
         System.Buffers.Text.Utf8Formatter.TryFormat(value, text, out var written)
