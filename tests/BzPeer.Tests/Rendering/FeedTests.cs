@@ -49,4 +49,24 @@ public sealed class FeedTests
         var siteFeed = XDocument.Parse(site.Read("feed.xml")).Root!.Elements(Atom + "entry").ToList();
         Assert.Equal(50, siteFeed.Count);
     }
+
+    [Fact]
+    public void Control_characters_in_names_and_titles_become_replacement_characters_in_the_feeds()
+    {
+        // One by a YAML escape, one written raw in the file (what the fuzz test found: the feed writer threw on it).
+        using var site = TestSite.Create("-- content/researchers/ada.md --\n---\nname: \"Ada \\x02Lovelace\"\n---\n" +
+            "-- content/publications/notes.md --\n---\ntitle: \"Notes \u001b[31m\"\nyear: 1843\nauthors: [\"ada\"]\n---\nAn \u0007abstract.\n");
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Sorted()));
+
+        foreach (var feed in new[] { "researchers/ada/feed.xml", "feed.xml" })
+        {
+            var entry = Assert.Single(XDocument.Parse(site.Read(feed)).Root!.Elements(Atom + "entry"));
+            Assert.Equal("Notes \uFFFD[31m", entry.Element(Atom + "title")!.Value);
+            Assert.Equal("Ada \uFFFDLovelace", entry.Element(Atom + "author")!.Element(Atom + "name")!.Value);
+            Assert.Equal("An \uFFFDabstract.", entry.Element(Atom + "summary")!.Value);
+        }
+
+        Assert.StartsWith("Ada \uFFFDLovelace: works", XDocument.Parse(site.Read("researchers/ada/feed.xml")).Root!.Element(Atom + "title")!.Value, StringComparison.Ordinal);
+    }
 }

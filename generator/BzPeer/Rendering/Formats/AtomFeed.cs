@@ -24,7 +24,7 @@ internal static class AtomFeed
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
-            xml.WriteElementString("title", title);
+            Text(xml, "title", title);
             xml.WriteElementString("id", urls.Absolute(selfRelative));
             xml.WriteElementString("updated", works.Count == 0 ? "1970-01-01T00:00:00Z" : Date(works.Max(w => DateOf(w))));
             Link(xml, "self", urls.Absolute(selfRelative), "application/atom+xml");
@@ -36,7 +36,7 @@ internal static class AtomFeed
             foreach (var work in works)
             {
                 xml.WriteStartElement("entry");
-                xml.WriteElementString("title", work.Title);
+                Text(xml, "title", work.Title);
                 xml.WriteElementString("id", urls.Absolute(work.Url));
                 Link(xml, "alternate", urls.Absolute(work.Url), "text/html");
                 xml.WriteElementString("updated", Date(DateOf(work)));
@@ -44,7 +44,7 @@ internal static class AtomFeed
                 foreach (var author in work.Authors)
                 {
                     xml.WriteStartElement("author");
-                    xml.WriteElementString("name", author.Name);
+                    Text(xml, "name", author.Name);
                     if (author.Url is { } url)
                     {
                         xml.WriteElementString("uri", urls.Absolute(url));
@@ -56,7 +56,7 @@ internal static class AtomFeed
                 var text = summary(work);
                 if (text.Length > 0)
                 {
-                    xml.WriteElementString("summary", text);
+                    Text(xml, "summary", text);
                 }
 
                 xml.WriteEndElement();
@@ -67,6 +67,38 @@ internal static class AtomFeed
         }
 
         return buffer.Detach();
+    }
+
+    /// <summary>
+    /// An element of content text. XML 1.0 cannot hold most control characters (U+0001-U+001F but tab and line
+    /// breaks) nor a lone surrogate, and XmlWriter throws on them; a YAML escape such as <c>"\x02"</c> puts one in a name
+    /// or title, so each becomes U+FFFD here rather than ending the build.
+    /// </summary>
+    private static void Text(XmlWriter xml, string name, string value) => xml.WriteElementString(name, XmlSafe(value));
+
+    internal static string XmlSafe(string text)
+    {
+        StringBuilder? safe = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (XmlConvert.IsXmlChar(c))
+            {
+                safe?.Append(c);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
+            {
+                safe?.Append(c).Append(text[i + 1]);
+                i++;
+            }
+            else
+            {
+                safe ??= new StringBuilder(text.Length).Append(text, 0, i);
+                safe.Append('\uFFFD');
+            }
+        }
+
+        return safe?.ToString() ?? text;
     }
 
     private static DateOnly DateOf(Publication work) => work.Record.Date ?? new DateOnly(work.Year, 1, 1);
