@@ -38,6 +38,15 @@ internal static class MarkdownRenderer
     /// <summary>The HTML of a record's body as UTF-8; see <see cref="DocumentOf"/>.</summary>
     public static byte[] HtmlBytes(ContentRecord? record) => Html(DocumentOf(record));
 
+    /// <summary>Writes the HTML of a record's body into a page as it is rendered, making no string of it; see <see cref="DocumentOf"/>.</summary>
+    public static void WriteHtml(ContentRecord? record, PageBuffer page)
+    {
+        if (DocumentOf(record) is { } document)
+        {
+            (_htmlRenderer ??= new ReusableRenderer(plain: false)).WriteTo(document, page);
+        }
+    }
+
     /// <summary>The plain text of a record's body; see <see cref="DocumentOf"/>.</summary>
     public static string ToPlainText(ContentRecord? record) => Plain(DocumentOf(record));
 
@@ -108,19 +117,40 @@ internal static class MarkdownRenderer
 
         public string Write(MarkdownDocument document)
         {
+            var builder = Rendered(document);
+            var text = builder.ToString();
+            Empty(builder);
+            return text;
+        }
+
+        /// <summary>Renders into the page: the writer's text is copied in chunk by chunk, encoded on the way.</summary>
+        public void WriteTo(MarkdownDocument document, PageBuffer page)
+        {
+            var builder = Rendered(document);
+            foreach (var chunk in builder.GetChunks())
+            {
+                page.Write(chunk.Span);
+            }
+
+            Empty(builder);
+        }
+
+        private StringBuilder Rendered(MarkdownDocument document)
+        {
             Reset(); // the writer's text and the renderer's line and indent state
             Render(document);
             Writer.Flush();
-            var builder = ((StringWriter)Writer).GetStringBuilder();
-            var text = builder.ToString();
+            return ((StringWriter)Writer).GetStringBuilder();
+        }
+
+        private static void Empty(StringBuilder builder)
+        {
             builder.Clear();
             // A builder that grew for a long abstract gives its chunks back rather than keep them for the thread's life.
             if (builder.Capacity > MaxKeptCapacity)
             {
                 builder.Capacity = MaxKeptCapacity;
             }
-
-            return text;
         }
     }
 

@@ -113,16 +113,16 @@ internal sealed class ViewFactory
     /// </summary>
     internal static RawHtml MetaHtml(IReadOnlyList<MetaTag> meta) => RawHtml.Deferred(meta, RenderMeta, meta.Count == 0);
 
-    private static readonly Func<object, byte[]> RenderMeta = static meta =>
+    private static readonly Action<object, PageBuffer> RenderMeta = static (meta, html) =>
     {
-        var tags = (IReadOnlyList<MetaTag>)meta;
-        var html = new StringBuilder(tags.Count * 80);
-        foreach (var tag in tags)
+        foreach (var tag in (IReadOnlyList<MetaTag>)meta)
         {
-            html.Append("<meta name=\"").Append(Html.Escape(tag.Name)).Append("\" content=\"").Append(Html.Escape(tag.Content)).Append("\">\n");
+            html.Write("<meta name=\"");
+            html.Write(Html.Escape(tag.Name));
+            html.Write("\" content=\"");
+            html.Write(Html.Escape(tag.Content));
+            html.Write("\">\n");
         }
-
-        return Encoding.UTF8.GetBytes(html.ToString());
     };
 
     /// <summary>
@@ -133,37 +133,46 @@ internal sealed class ViewFactory
     /// </summary>
     internal static RawHtml AuthorsHtml(IReadOnlyList<LinkView> authors) => RawHtml.Deferred(authors, RenderAuthors, authors.Count == 0);
 
-    private static readonly Func<object, byte[]> RenderAuthors = static authors =>
+    private static readonly Action<object, PageBuffer> RenderAuthors = static (authors, html) =>
     {
         var list = (IReadOnlyList<LinkView>)authors;
-        var html = new StringBuilder(list.Count * 64);
         for (var i = 0; i < list.Count; i++)
         {
             if (i > 0)
             {
-                html.Append(", ");
+                html.Write(", ");
             }
 
-            AppendLink(html, list[i], "external-author");
+            WriteLink(html, list[i], "external-author");
         }
-
-        return Encoding.UTF8.GetBytes(html.ToString());
     };
 
     /// <summary>
     /// A name linked to its page, escaped; without a page, the name as text, in a span of <paramref name="textClass"/>
     /// when one is given. What the built-in templates' <c>{{ if x.url }}&lt;a …&gt;{{ else }}…{{ end }}</c> printed.
     /// </summary>
-    private static StringBuilder AppendLink(StringBuilder html, LinkView link, string? textClass)
+    private static void WriteLink(PageBuffer html, LinkView link, string? textClass)
     {
         if (!string.IsNullOrEmpty(link.Url))
         {
-            return html.Append("<a href=\"").Append(Html.Escape(link.Url)).Append("\">").Append(Html.Escape(link.Name)).Append("</a>");
+            html.Write("<a href=\"");
+            html.Write(Html.Escape(link.Url));
+            html.Write("\">");
+            html.Write(Html.Escape(link.Name));
+            html.Write("</a>");
         }
-
-        return textClass is null
-            ? html.Append(Html.Escape(link.Name))
-            : html.Append("<span class=\"").Append(textClass).Append("\">").Append(Html.Escape(link.Name)).Append("</span>");
+        else if (textClass is null)
+        {
+            html.Write(Html.Escape(link.Name));
+        }
+        else
+        {
+            html.Write("<span class=\"");
+            html.Write(textClass);
+            html.Write("\">");
+            html.Write(Html.Escape(link.Name));
+            html.Write("</span>");
+        }
     }
 
     /// <summary>
@@ -173,7 +182,7 @@ internal sealed class ViewFactory
     public RawHtml Abstract(Publication publication) =>
         RawHtml.Deferred(publication, RenderAbstract, string.IsNullOrWhiteSpace(publication.Record.Body));
 
-    private static readonly Func<object, byte[]> RenderAbstract = static p => MarkdownRenderer.HtmlBytes(((Publication)p).Record);
+    private static readonly Action<object, PageBuffer> RenderAbstract = static (p, html) => MarkdownRenderer.WriteHtml(((Publication)p).Record, html);
 
     /// <summary>The abstract as plain text: page descriptions, JSON-LD and every feed the work appears in.</summary>
     public string AbstractText(Publication publication) => MarkdownRenderer.ToPlainText(publication.Record);
@@ -264,19 +273,16 @@ internal sealed class ViewFactory
         return new(label, kind, items, RawHtml.Deferred(items, RenderNearbyItems, items.Length == 0));
     }
 
-    private static readonly Func<object, byte[]> RenderNearbyItems = static items => NearbyItemsHtml((IReadOnlyList<LinkView>)items);
-
-    /// <summary>What the built-in graph panel's loop printed for each item, less the blank line it left between them (see <see cref="NearbyGroup"/>).</summary>
-    private static byte[] NearbyItemsHtml(IReadOnlyList<LinkView> items)
+    private static readonly Action<object, PageBuffer> RenderNearbyItems = static (items, html) =>
     {
-        var html = new StringBuilder(items.Count * 96);
-        foreach (var item in items)
+        // What the built-in graph panel's loop printed for each item, less the blank line it left between them (see NearbyGroup).
+        foreach (var item in (IReadOnlyList<LinkView>)items)
         {
-            AppendLink(html.Append("\n      <li>"), item, textClass: null).Append("</li>");
+            html.Write("\n      <li>");
+            WriteLink(html, item, textClass: null);
+            html.Write("</li>");
         }
-
-        return Encoding.UTF8.GetBytes(html.ToString());
-    }
+    };
 
     public ProfileView Profile(Researcher researcher)
     {

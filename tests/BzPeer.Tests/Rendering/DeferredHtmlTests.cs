@@ -16,14 +16,14 @@ public sealed class DeferredHtmlTests
 
         public int Renders { get; private set; }
 
-        public byte[] Render()
+        public void Render(PageBuffer page)
         {
             Renders++;
-            return MarkdownRenderer.HtmlBytes(Markdown);
+            page.Append(MarkdownRenderer.HtmlBytes(Markdown));
         }
     }
 
-    private static readonly Func<object, byte[]> RenderSource = s => ((Source)s).Render();
+    private static readonly Action<object, PageBuffer> RenderSource = (s, page) => ((Source)s).Render(page);
 
     [Fact]
     public void It_renders_on_every_print_from_the_source_as_it_is_then()
