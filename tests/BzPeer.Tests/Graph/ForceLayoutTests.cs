@@ -47,6 +47,33 @@ public class ForceLayoutTests
     }
 
     [Fact]
+    public void A_small_layout_after_a_larger_one_on_the_same_thread_is_the_layout_it_has_alone()
+    {
+        // A thread lends one set of arrays to its small layouts in turn (SimulationArrays): what a larger graph left
+        // in them (old forces, nodes past the small graph's end) must not reach the next one.
+        var small = SyntheticScholarGraph.Generate(150, seed: 7);
+        var larger = SyntheticScholarGraph.Generate(450, seed: 8);
+        LayoutResult OnFreshThread(Func<LayoutResult> layout)
+        {
+            LayoutResult? result = null;
+            var thread = new Thread(() => result = layout());
+            thread.Start();
+            thread.Join();
+            return result!;
+        }
+
+        var alone = OnFreshThread(() => ForceLayout.Run(small.NodeIds, small.Edges, Quick));
+        var afterLarger = OnFreshThread(() =>
+        {
+            ForceLayout.Run(larger.NodeIds, larger.Edges, Quick);
+            return ForceLayout.Run(small.NodeIds, small.Edges, Quick);
+        });
+
+        Assert.Equal(alone.X, afterLarger.X);
+        Assert.Equal(alone.Y, afterLarger.Y);
+    }
+
+    [Fact]
     public void Thread_count_does_not_change_positions()
     {
         // Large enough (over 2,048 nodes) for the force computation to run in parallel.

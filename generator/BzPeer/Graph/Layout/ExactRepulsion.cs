@@ -21,28 +21,40 @@ internal sealed class ExactRepulsion
 {
     private const int Lanes = 8;
 
-    private readonly int _count;
+    private int _count;
     // Padded by a vector's length: the lanes past the last node hold mass 0 and so add nothing, which
-    // spares every row its scalar tail.
-    private readonly float[] _x, _y, _km, _mass, _sumX, _sumY;
+    // spares every row its scalar tail. Longer than that when kept from a larger graph (SimulationArrays).
+    private float[] _x = [], _y = [], _km = [], _mass = [], _sumX = [], _sumY = [];
 
-    /// <param name="mass">Each node's mass.</param>
+    /// <summary>Readies the repulsion of <paramref name="count"/> nodes, reusing the arrays of an earlier graph where they are long enough.</summary>
+    /// <param name="mass">Each node's mass (the first <paramref name="count"/> entries).</param>
     /// <param name="strength">The repulsion constant k: nodes i and j repel with k · mᵢ · mⱼ / distance.</param>
-    public ExactRepulsion(double[] mass, double strength)
+    public ExactRepulsion Prepare(double[] mass, int count, double strength)
     {
-        _count = mass.Length;
-        int padded = _count + Lanes;
-        _x = new float[padded];
-        _y = new float[padded];
-        _km = new float[padded];
-        _mass = new float[padded];
-        _sumX = new float[padded];
-        _sumY = new float[padded];
-        for (int i = 0; i < _count; i++)
+        _count = count;
+        int padded = count + Lanes;
+        if (_x.Length < padded)
+        {
+            _x = new float[padded];
+            _y = new float[padded];
+            _km = new float[padded];
+            _mass = new float[padded];
+            _sumX = new float[padded];
+            _sumY = new float[padded];
+        }
+
+        for (int i = 0; i < count; i++)
         {
             _mass[i] = (float)mass[i];
             _km[i] = (float)(strength * mass[i]);
         }
+
+        // The padding as in new arrays: no mass, at the origin (an earlier, larger graph left its nodes there).
+        Array.Clear(_x, count, Lanes);
+        Array.Clear(_y, count, Lanes);
+        Array.Clear(_km, count, Lanes);
+        Array.Clear(_mass, count, Lanes);
+        return this;
     }
 
     /// <summary>Writes every node's repulsion into <paramref name="force"/>, from <paramref name="position"/> (both as (x, y) pairs).</summary>
@@ -54,8 +66,8 @@ internal sealed class ExactRepulsion
             _x[i] = (float)position[2 * i];
             _y[i] = (float)position[2 * i + 1];
         }
-        Array.Clear(_sumX);
-        Array.Clear(_sumY);
+        Array.Clear(_sumX, 0, n + Lanes);
+        Array.Clear(_sumY, 0, n + Lanes);
         ref float xs = ref MemoryMarshal.GetArrayDataReference(_x);
         ref float ys = ref MemoryMarshal.GetArrayDataReference(_y);
         ref float ms = ref MemoryMarshal.GetArrayDataReference(_mass);

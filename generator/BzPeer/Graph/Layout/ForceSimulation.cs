@@ -25,7 +25,7 @@ internal sealed class ForceSimulation
     private const int SequentialBelow = 2048;        // nodes; below this, threads cost more than they save
     private const int RangeSize = 512;               // nodes per parallel work item
     private const int LeavesPerRange = 32;           // tree leaves per parallel work item
-    private const int ExactBelow = 500;              // nodes; below this, all pairs (halved by symmetry) beat the tree
+    private const int ExactBelow = SimulationArrays.ReusedBelow; // nodes; below this, all pairs (halved by symmetry) beat the tree
     // k_s in the paper (0.1 there). Forces here are large, so a node's step is about
     // k_s / √swing; 3 reached the settled drawing in a third of the steps on co-authorship graphs.
     private const double NodeSpeedFactor = 3;
@@ -38,8 +38,8 @@ internal sealed class ForceSimulation
     private readonly LayoutGraph _graph;
     private readonly LayoutOptions _options;
     private readonly double[] _callerX, _callerY;
-    private readonly BarnesHutTree _tree = new();
-    private readonly ExactRepulsion? _exact;         // small graph: exact pairwise repulsion, no tree
+    private readonly BarnesHutTree? _tree;           // large graph: Barnes–Hut repulsion
+    private readonly ExactRepulsion? _exact;         // small graph: exact pairwise repulsion, no tree (a slice never makes one: 4 KB each)
     private readonly double _radius;
     // The steps' range bodies, made once: a build runs 60,000 slice layouts of 30 steps, four bodies a step.
     private readonly Action<int, int> _treeRepulsion, _computeForces, _measureOscillation, _move;
@@ -66,27 +66,31 @@ internal sealed class ForceSimulation
         _callerY = y;
         int n = graph.NodeCount;
         var adjacency = graph.Adjacency;
-        _position = new double[2 * n];
+        // Node arrays may be longer than n (a thread's set, lent to each small layout): every loop stops at n.
+        var arrays = SimulationArrays.For(n, 2 * graph.EdgeCount);
+        _position = arrays.Position;
         for (int i = 0; i < n; i++)
         {
             _position[2 * i] = x[i];
             _position[2 * i + 1] = y[i];
         }
-        _mass = new double[n];
+        _mass = arrays.Mass;
         for (int i = 0; i < n; i++)
             _mass[i] = adjacency.Degree(i) + 1;
         if (n < ExactBelow)
-            _exact = new ExactRepulsion(_mass, options.Repulsion);
-        _repulsion = new double[2 * n];
-        _forceX = new double[n];
-        _forceY = new double[n];
-        _oldForceX = new double[n];
-        _oldForceY = new double[n];
-        _swing = new double[n];
-        _traction = new double[n];
-        _firstEdge = new int[n + 1];
-        _neighbour = new int[2 * graph.EdgeCount];
-        _edgeStrength = new double[2 * graph.EdgeCount];
+            _exact = arrays.Exact.Prepare(_mass, n, options.Repulsion);
+        else
+            _tree = new BarnesHutTree();
+        _repulsion = arrays.Repulsion;
+        _forceX = arrays.ForceX;
+        _forceY = arrays.ForceY;
+        _oldForceX = arrays.OldForceX;
+        _oldForceY = arrays.OldForceY;
+        _swing = arrays.Swing;
+        _traction = arrays.Traction;
+        _firstEdge = arrays.FirstEdge;
+        _neighbour = arrays.Neighbour;
+        _edgeStrength = arrays.EdgeStrength;
         int edge = 0;
         for (int i = 0; i < n; i++)
         {
@@ -111,7 +115,7 @@ internal sealed class ForceSimulation
             _maxDisplacement = _radius * (FirstMaxStepOfRadius + (LastMaxStepOfRadius - FirstMaxStepOfRadius) * progress);
             Step();
         }
-        for (int i = 0; i < _mass.Length; i++)
+        for (int i = 0; i < _graph.NodeCount; i++)
         {
             _callerX[i] = _position[2 * i];
             _callerY[i] = _position[2 * i + 1];
@@ -129,7 +133,7 @@ internal sealed class ForceSimulation
         }
         else
         {
-            _tree.Build(_position, _mass);
+            _tree!.Build(_position, _mass);
             ForEachRange(_tree.LeafCount, LeavesPerRange, _treeRepulsion);
         }
         ForEachRange(n, RangeSize, _computeForces);
@@ -265,7 +269,7 @@ internal sealed class ForceSimulation
         }
     }
 
-    private void TreeRepulsion(int from, int to) => _tree.Repulsion(from, to, _options.Repulsion, _options.Theta, _repulsion);
+    private void TreeRepulsion(int from, int to) => _tree!.Repulsion(from, to, _options.Repulsion, _options.Theta, _repulsion);
 
     /// <summary>Runs <paramref name="body"/> over 0..<paramref name="count"/> in ranges, on several threads when the graph is large.</summary>
     private void ForEachRange(int count, int rangeSize, Action<int, int> body)
