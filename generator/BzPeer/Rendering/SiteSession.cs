@@ -303,9 +303,9 @@ internal sealed class SiteSession
                 return AtomFeed.Write($"{researcher.Name}: works", folder + "feed.xml", folder,
                     researcher.Works.Take(AtomFeed.MaxEntries).ToList(), _urls, Summary);
             case RouteKind.ResearcherBib:
-                return Encoding.UTF8.GetBytes(BibTex.Entries(Graph.Researchers[route.Index].Works));
+                return BibTex.File(Graph.Researchers[route.Index].Works);
             case RouteKind.PublicationBib:
-                return Encoding.UTF8.GetBytes(BibTex.Entry(Graph.Publications[route.Index]));
+                return BibTex.File([Graph.Publications[route.Index]]);
             case RouteKind.Search:
                 return SearchIndex.Write(Graph);
             case RouteKind.Sitemap:
