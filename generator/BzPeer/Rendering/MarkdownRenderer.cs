@@ -154,13 +154,41 @@ internal static class MarkdownRenderer
         }
     }
 
+    // A thread's walk: the nodes still to visit. Markdig's Descendants<Inline>() visits the same nodes through
+    // nested iterators, two stacks and a type test per block; that walk was a sixth of the cost of parsing an
+    // abstract (docs/performance.md, session 19). A stack rather than recursion: content is untrusted, and a
+    // document nested thousands deep must not overflow the thread's stack.
+    [ThreadStatic]
+    private static Stack<MarkdownObject>? _pending;
+
     /// <summary>One walk over the inlines (an abstract is parsed each time it is printed, so this walk is on the hot path).</summary>
     private static void EnforceLinkPolicy(MarkdownDocument document)
     {
         List<AutolinkInline>? unsafeAutolinks = null;
-        foreach (var inline in document.Descendants<Inline>())
+        var pending = _pending ??= new Stack<MarkdownObject>();
+        pending.Clear();
+        pending.Push(document);
+        while (pending.TryPop(out var node))
         {
-            switch (inline)
+            switch (node)
+            {
+                case ContainerBlock blocks:
+                    for (var i = blocks.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push(blocks[i]);
+                    }
+
+                    continue;
+                case LeafBlock leaf:
+                    if (leaf.Inline is { } root)
+                    {
+                        pending.Push(root);
+                    }
+
+                    continue;
+            }
+
+            switch (node)
             {
                 case LinkInline link:
                     if (link.Url is { } url && !LinkPolicy.IsSafe(url))
@@ -178,6 +206,14 @@ internal static class MarkdownRenderer
                 case AutolinkInline { IsEmail: false } autolink when !LinkPolicy.IsSafe(autolink.Url):
                     (unsafeAutolinks ??= []).Add(autolink);
                     break;
+            }
+
+            if (node is ContainerInline inlines)
+            {
+                for (var child = inlines.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    pending.Push(child);
+                }
             }
         }
 
