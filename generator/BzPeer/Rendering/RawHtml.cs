@@ -68,7 +68,7 @@ public sealed class RawHtml
             return;
         }
 
-        if (_html is null && (_buffer is not null || _utf8 is not null || _write is not null))
+        if (_html is null && (_buffer is not null || _utf8 is not null))
         {
             WriteUtf8(context, Utf8);
             return;
@@ -82,9 +82,7 @@ public sealed class RawHtml
     {
         var buffer = new PageBuffer(256);
         _write!(_source!, buffer);
-        var bytes = buffer.Utf8.ToArray();
-        buffer.Clear();
-        return bytes;
+        return buffer.Detach().ToArray();
     }
 
     /// <summary>Writes HTML made as UTF-8 into a template's output as it is: copied into a page buffer, decoded into any other.</summary>

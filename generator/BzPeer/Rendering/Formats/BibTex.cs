@@ -9,12 +9,13 @@ internal static class BibTex
 {
     private static readonly System.Buffers.SearchValues<char> Specials = System.Buffers.SearchValues.Create("\\{}&%$#_~^\n\r");
 
-    /// <summary>One entry as text (shown on the work's page).</summary>
+    /// <summary>One entry as text (the cite box on the work's page): its cite.bib file, decoded.</summary>
     public static string Entry(Publication publication)
     {
-        var builder = new StringBuilder(512);
-        Write(new TextSink(builder), publication);
-        return builder.ToString();
+        var file = File([publication]);
+        var text = Encoding.UTF8.GetString(file.Span);
+        file.Release();
+        return text;
     }
 
     /// <summary>
@@ -24,21 +25,20 @@ internal static class BibTex
     public static FileBytes File(IReadOnlyList<Publication> publications)
     {
         var file = new PageBuffer(publications.Count * 512);
-        var sink = new FileSink(file);
         for (var i = 0; i < publications.Count; i++)
         {
             if (i > 0)
             {
-                sink.Write("\n");
+                file.Write("\n");
             }
 
-            Write(sink, publications[i]);
+            Write(file, publications[i]);
         }
 
         return file.Detach();
     }
 
-    private static void Write<TSink>(TSink sink, Publication publication) where TSink : ISink
+    private static void Write(PageBuffer file, Publication publication)
     {
         var record = publication.Record;
         var (entryType, venueField) = record.Type switch
@@ -51,82 +51,66 @@ internal static class BibTex
             "report" => ("techreport", "institution"),
             _ => ("misc", "howpublished"),
         };
-        sink.Write("@");
-        sink.Write(entryType);
-        sink.Write("{");
-        sink.Write(publication.Id);
-        sink.Write(",\n");
-        Field(sink, "title", publication.Title);
+        file.Write("@");
+        file.Write(entryType);
+        file.Write("{");
+        file.Write(publication.Id);
+        file.Write(",\n");
+        Field(file, "title", publication.Title);
         // The names escaped one by one are the list escaped whole: " and " holds nothing to escape.
-        sink.Write("  author = {");
+        file.Write("  author = {");
         for (var i = 0; i < publication.Authors.Count; i++)
         {
             if (i > 0)
             {
-                sink.Write(" and ");
+                file.Write(" and ");
             }
 
-            sink.Write(Escape(publication.Authors[i].Name));
+            file.Write(Escape(publication.Authors[i].Name));
         }
 
-        sink.Write("},\n");
-        Field(sink, "year", publication.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        file.Write("},\n");
+        Field(file, "year", publication.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (record.Date is { } date)
         {
-            Field(sink, "month", date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Field(file, "month", date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (record.Venue is { Length: > 0 } venue)
         {
-            Field(sink, venueField, venue);
+            Field(file, venueField, venue);
         }
 
         if (publication.Doi is { } doi)
         {
-            Field(sink, "doi", doi);
+            Field(file, "doi", doi);
         }
 
         if (publication.Arxiv is { } arxiv)
         {
-            Field(sink, "eprint", arxiv);
-            Field(sink, "archiveprefix", "arXiv");
+            Field(file, "eprint", arxiv);
+            Field(file, "archiveprefix", "arXiv");
         }
 
         foreach (var link in record.Links)
         {
             if (link.Key is "pdf" or "url" or "html")
             {
-                Field(sink, "url", link.Value);
+                Field(file, "url", link.Value);
                 break;
             }
         }
 
-        sink.Write("}\n");
+        file.Write("}\n");
     }
 
-    private static void Field<TSink>(TSink sink, string name, string value) where TSink : ISink
+    private static void Field(PageBuffer file, string name, string value)
     {
-        sink.Write("  ");
-        sink.Write(name);
-        sink.Write(" = {");
-        sink.Write(Escape(value));
-        sink.Write("},\n");
-    }
-
-    /// <summary>Where an entry is written: a string for a page, a file's UTF-8 bytes for cite.bib.</summary>
-    private interface ISink
-    {
-        void Write(ReadOnlySpan<char> text);
-    }
-
-    private readonly struct TextSink(StringBuilder builder) : ISink
-    {
-        public void Write(ReadOnlySpan<char> text) => builder.Append(text);
-    }
-
-    private readonly struct FileSink(PageBuffer file) : ISink
-    {
-        public void Write(ReadOnlySpan<char> text) => file.Write(text);
+        file.Write("  ");
+        file.Write(name);
+        file.Write(" = {");
+        file.Write(Escape(value));
+        file.Write("},\n");
     }
 
     /// <summary>TeX specials escaped so that no value can close its braces or start a command.</summary>
