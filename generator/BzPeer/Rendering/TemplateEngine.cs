@@ -99,8 +99,7 @@ internal sealed class TemplateEngine
         }
 
         var context = _contexts.Value ??= NewContext();
-        var globals = new ScriptObject();
-        globals.Import(model, renamer: context.MemberRenamer);
+        var globals = ModelGlobals.Of(model, context.MemberRenamer);
         context.PushGlobal(globals);
         context.PushOutput(output);
         try
