@@ -66,11 +66,57 @@ internal static class MarkdownRenderer
     {
         if (record is not null && !ReferenceEquals(record, _lastRecord))
         {
-            _lastDocument = ParseUnlessBlank(record.Body);
+            var kept = _kept;
+            if (kept is null || !kept.TryGetValue(record, out _lastDocument))
+            {
+                _lastDocument = ParseUnlessBlank(record.Body);
+                if (kept is not null && kept.Count < _keepCapacity)
+                {
+                    kept.Add(record, _lastDocument);
+                }
+            }
+
             _lastRecord = record;
         }
 
         return record is null ? null : _lastDocument;
+    }
+
+    [ThreadStatic]
+    private static Dictionary<ContentRecord, MarkdownDocument?>? _kept;
+
+    [ThreadStatic]
+    private static int _keepCapacity;
+
+    /// <summary>
+    /// Until the scope is disposed, the thread keeps the first <paramref name="capacity"/> documents it parses and
+    /// parses none of them again. A build renders a researcher's profile (every work's abstract as HTML) and then, in
+    /// the same scope, their feed (the newest works' abstracts as plain text): the feed parses nothing. Scopes do not
+    /// nest; the documents go when the scope ends, so a thread holds at most one researcher's.
+    /// </summary>
+    public static KeptDocuments KeepDocuments(int capacity)
+    {
+        if (_keepCapacity > 0)
+        {
+            throw new InvalidOperationException("Kept-document scopes do not nest.");
+        }
+
+        _kept ??= new Dictionary<ContentRecord, MarkdownDocument?>(ReferenceEqualityComparer.Instance);
+        _keepCapacity = capacity;
+        return new KeptDocuments(active: true);
+    }
+
+    /// <summary>See <see cref="KeepDocuments"/>; the default value is a scope that keeps nothing.</summary>
+    public readonly struct KeptDocuments(bool active) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (active)
+            {
+                _kept!.Clear();
+                _keepCapacity = 0;
+            }
+        }
     }
 
     private static MarkdownDocument? ParseUnlessBlank(string? markdown) => string.IsNullOrWhiteSpace(markdown) ? null : Parse(markdown);

@@ -19,6 +19,12 @@ internal sealed record PlannedPage(string Url, string Template, string Layout, b
     /// </summary>
     public int ExpectedBytes { get; init; }
 
+    /// <summary>
+    /// For a researcher's profile, the researcher's index in the graph (else -1): a build renders their feed right
+    /// after the profile, on the same thread, so the feed reuses the abstracts the profile parsed (<see cref="SiteSession.RenderAll"/>).
+    /// </summary>
+    public int ProfileOf { get; init; } = -1;
+
     /// <summary>A compact work item in a list page (type, year, venue, title, authors): 650-700 bytes on the bench corpora.</summary>
     internal const int BytesPerListItem = 720;
 }
@@ -56,14 +62,15 @@ internal static class PagePlan
             new("404.html", "pages/404.html", Base, true, () => new NotFoundModel(v.Site, v.Page("Page not found", "", "404.html", "notfound", noIndex: true))),
         };
 
-        foreach (var researcher in graph.Researchers)
+        for (var r = 0; r < graph.Researchers.Count; r++)
         {
+            var researcher = graph.Researchers[r];
             var url = researcher.Url;
             pages.Add(new(url, "pages/researcher.html", Base, false, () => new ProfileModel(v.Site,
                 v.Page(researcher.Name, researcher.Record.Summary ?? $"{researcher.Name}: {researcher.Works.Count} works.", url, "researchers",
                     jsonLd: JsonLd.Researcher(researcher, v.Urls), scripts: v.GraphScripts,
                     feeds: [new FeedLink($"{researcher.Name}: works", v.Urls.Path(url + "feed.xml"))]),
-                v.Profile(researcher))) { Listed = researcher.Works.Count });
+                v.Profile(researcher))) { Listed = researcher.Works.Count, ProfileOf = r });
             pages.Add(new(url + "trust/", "pages/trust.html", Base, false, () => Trust(graph, v, researcher)));
         }
 

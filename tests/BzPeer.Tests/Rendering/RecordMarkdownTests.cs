@@ -50,6 +50,50 @@ public sealed class RecordMarkdownTests
     }
 
     [Fact]
+    public void Records_kept_in_a_scope_each_keep_their_own_text_and_the_scope_holds_only_its_capacity()
+    {
+        var records = Enumerable.Range(0, 5).Select(i => Topic($"Kept *{i}*")).ToList();
+        using (MarkdownRenderer.KeepDocuments(capacity: 3))
+        {
+            foreach (var order in new[] { records, Enumerable.Reverse(records).ToList(), records })
+            {
+                foreach (var record in order)
+                {
+                    var i = records.IndexOf(record);
+                    Assert.Equal($"<p>Kept <em>{i}</em></p>\n", Encoding.UTF8.GetString(MarkdownRenderer.HtmlBytes(record)));
+                    Assert.Equal($"Kept {i}", MarkdownRenderer.ToPlainText(record));
+                }
+            }
+
+            var edited = records[0] with { Body = "*edited*" };
+            Assert.Equal("edited", MarkdownRenderer.ToPlainText(edited));
+            Assert.Equal("Kept 0", MarkdownRenderer.ToPlainText(records[0]));
+        }
+
+        Assert.Equal("Kept 4", MarkdownRenderer.ToPlainText(records[4]));
+    }
+
+    [Fact]
+    public void Kept_document_scopes_do_not_nest_and_one_may_follow_another()
+    {
+        using (MarkdownRenderer.KeepDocuments(capacity: 2))
+        {
+            Assert.Throws<InvalidOperationException>(() => MarkdownRenderer.KeepDocuments(capacity: 2));
+        }
+
+        using (MarkdownRenderer.KeepDocuments(capacity: 2))
+        {
+            Assert.Equal("again", MarkdownRenderer.ToPlainText(Topic("*again*")));
+        }
+
+        // The default scope keeps nothing and ends nothing.
+        using (default(MarkdownRenderer.KeptDocuments))
+        {
+            Assert.Equal("none", MarkdownRenderer.ToPlainText(Topic("*none*")));
+        }
+    }
+
+    [Fact]
     public void Blank_and_missing_bodies_render_nothing()
     {
         Assert.Empty(MarkdownRenderer.HtmlBytes(Topic("  \n")));
