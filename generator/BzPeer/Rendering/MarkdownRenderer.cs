@@ -96,6 +96,8 @@ internal static class MarkdownRenderer
     /// </summary>
     public static KeptDocuments KeepDocuments(int capacity)
     {
+        // A capacity of 0 would keep nothing and leave the scope undetectable to the nesting check below.
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         if (_keepCapacity > 0)
         {
             throw new InvalidOperationException("Kept-document scopes do not nest.");

@@ -50,7 +50,7 @@ public sealed class RecordMarkdownTests
     }
 
     [Fact]
-    public void Records_kept_in_a_scope_each_keep_their_own_text_and_the_scope_holds_only_its_capacity()
+    public void Records_kept_in_a_scope_and_records_beyond_its_capacity_each_get_their_own_text()
     {
         var records = Enumerable.Range(0, 5).Select(i => Topic($"Kept *{i}*")).ToList();
         using (MarkdownRenderer.KeepDocuments(capacity: 3))
@@ -85,6 +85,8 @@ public sealed class RecordMarkdownTests
         {
             Assert.Equal("again", MarkdownRenderer.ToPlainText(Topic("*again*")));
         }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => MarkdownRenderer.KeepDocuments(capacity: 0));
 
         // The default scope keeps nothing and ends nothing.
         using (default(MarkdownRenderer.KeptDocuments))
