@@ -62,10 +62,10 @@ internal sealed unsafe class ContentReadAhead : IDisposable
 
         // The first batch asks only for what is cached. If all of it is, the cache is warm (a rebuild, a fresh clone)
         // and reading ahead would only cost time; if not, the kernel has begun reading the missing ones already.
-        var state = ReadBatch(ring, paths, 0, IoUring.NoWait, out _) is { } results && !results.Contains(-Eagain)
-            ? ReadAheadState.Cached
-            : ReadAheadState.Reading;
-        if (state == ReadAheadState.Cached)
+        // A ring that fails here is given up: the readers then wait on the disk themselves, as many as for that.
+        var results = TryReadBatch(ring, paths, 0, IoUring.NoWait, out _);
+        var state = results is null ? ReadAheadState.Off : results.Contains(-Eagain) ? ReadAheadState.Reading : ReadAheadState.Cached;
+        if (state != ReadAheadState.Reading)
         {
             ring.Dispose();
             return new ContentReadAhead(paths, null, state);
@@ -106,7 +106,7 @@ internal sealed unsafe class ContentReadAhead : IDisposable
         {
             for (var start = 0; start < _paths.Count && !_stopped; start += ring.Capacity)
             {
-                if (ReadBatch(ring, _paths, start, 0, out var read) is null)
+                if (TryReadBatch(ring, _paths, start, 0, out var read) is null)
                 {
                     return;
                 }
@@ -121,6 +121,23 @@ internal sealed unsafe class ContentReadAhead : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="ReadBatch"/>, or null for any exception as well: an optimisation must never take a build down, and
+    /// an exception on the read-ahead's own thread would end the process.
+    /// </summary>
+    private static int[]? TryReadBatch(IoUring ring, IReadOnlyList<string?> paths, int start, uint flags, out int read)
+    {
+        try
+        {
+            return ReadBatch(ring, paths, start, flags, out read);
+        }
+        catch (Exception)
+        {
+            read = 0;
+            return null;
+        }
+    }
+
     /// <summary>Opens and reads the batch of files from <paramref name="start"/>; their results, or null when the ring failed.</summary>
     private static int[]? ReadBatch(IoUring ring, IReadOnlyList<string?> paths, int start, uint flags, out int read)
     {
@@ -128,18 +145,19 @@ internal sealed unsafe class ContentReadAhead : IDisposable
         var count = Math.Min(ring.Capacity, paths.Count - start);
         var files = new int[count];
         var opened = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            // Files that cannot be opened are left to their readers, which report why.
-            if (paths[i] is { } path && IoUring.OpenToRead(path) is var fd and >= 0)
-            {
-                files[opened++] = fd;
-            }
-        }
-
-        var results = new int[opened];
+        int[] results;
         try
         {
+            for (var i = start; i < start + count; i++)
+            {
+                // Files that cannot be opened are left to their readers, which report why.
+                if (paths[i] is { } path && IoUring.OpenToRead(path) is var fd and >= 0)
+                {
+                    files[opened++] = fd;
+                }
+            }
+
+            results = new int[opened];
             if (opened > 0 && !ring.ReadBatch(files.AsSpan(0, opened), Buffer, ReadBytes, flags, results))
             {
                 return null;
