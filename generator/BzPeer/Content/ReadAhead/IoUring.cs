@@ -39,16 +39,16 @@ internal sealed unsafe partial class IoUring : IDisposable
         _submissionRing = submissionRing;
         _completionRing = completionRing;
         _entries = entries;
-        Capacity = (int)parameters.SubmissionEntries;
+        Capacity = (int)parameters.SqEntries;
         var sq = (byte*)submissionRing.Address;
-        _submissionTail = (uint*)(sq + parameters.SubmissionTail);
-        _submissionMask = (uint*)(sq + parameters.SubmissionRingMask);
-        _submissionArray = (uint*)(sq + parameters.SubmissionArray);
+        _submissionTail = (uint*)(sq + parameters.SqTailOffset);
+        _submissionMask = (uint*)(sq + parameters.SqRingMaskOffset);
+        _submissionArray = (uint*)(sq + parameters.SqArrayOffset);
         var cq = (byte*)completionRing.Address;
-        _completionHead = (uint*)(cq + parameters.CompletionHead);
-        _completionTail = (uint*)(cq + parameters.CompletionTail);
-        _completionMask = (uint*)(cq + parameters.CompletionRingMask);
-        _completions = cq + parameters.CompletionEntries;
+        _completionHead = (uint*)(cq + parameters.CqHeadOffset);
+        _completionTail = (uint*)(cq + parameters.CqTailOffset);
+        _completionMask = (uint*)(cq + parameters.CqRingMaskOffset);
+        _completions = cq + parameters.CqesOffset;
         _submissions = (byte*)entries.Address;
     }
 
@@ -79,9 +79,9 @@ internal sealed unsafe partial class IoUring : IDisposable
             return null;
         }
 
-        var submissionRing = Mapping.Map(fd, parameters.SubmissionArray + parameters.SubmissionEntries * sizeof(uint), SubmissionRingOffset);
-        var completionRing = Mapping.Map(fd, parameters.CompletionEntries + parameters.CompletionCount * CompletionSize, CompletionRingOffset);
-        var submissionEntries = Mapping.Map(fd, parameters.SubmissionEntries * SubmissionSize, EntriesOffset);
+        var submissionRing = Mapping.Map(fd, parameters.SqArrayOffset + parameters.SqEntries * sizeof(uint), SubmissionRingOffset);
+        var completionRing = Mapping.Map(fd, parameters.CqesOffset + parameters.CqEntries * CompletionSize, CompletionRingOffset);
+        var submissionEntries = Mapping.Map(fd, parameters.SqEntries * SubmissionSize, EntriesOffset);
         if (submissionRing.Address == 0 || completionRing.Address == 0 || submissionEntries.Address == 0)
         {
             submissionRing.Unmap();
@@ -182,20 +182,19 @@ internal sealed unsafe partial class IoUring : IDisposable
     /// <summary>Opens a file to read without blocking on it (a FIFO answers at once); a negative value when it cannot be opened.</summary>
     public static int OpenToRead(string path) => Open(path, 0x80000 | 0x800, 0); // O_RDONLY | O_CLOEXEC | O_NONBLOCK
 
-    public static void Close(int fd) => CloseFd(fd);
-
     private const int SubmissionSize = 64;
     private const int CompletionSize = 16;
 
-    // struct io_uring_params with its io_sqring_offsets and io_cqring_offsets, 120 bytes.
+    // struct io_uring_params, 120 bytes: the two queues' sizes (in entries), then io_sqring_offsets and
+    // io_cqring_offsets, where every field is a byte offset into that queue's mapping. Named as in the header.
     [StructLayout(LayoutKind.Sequential)]
     private struct Parameters
     {
-        public uint SubmissionEntries, CompletionCount, Flags, SqThreadCpu, SqThreadIdle, Features, WqFd, Reserved0, Reserved1, Reserved2;
-        public uint SubmissionHead, SubmissionTail, SubmissionRingMask, SubmissionRingEntries, SubmissionFlags, SubmissionDropped, SubmissionArray, SubmissionReserved;
-        public ulong SubmissionUserAddress;
-        public uint CompletionHead, CompletionTail, CompletionRingMask, CompletionRingEntries, CompletionOverflow, CompletionEntries, CompletionFlags, CompletionReserved;
-        public ulong CompletionUserAddress;
+        public uint SqEntries, CqEntries, Flags, SqThreadCpu, SqThreadIdle, Features, WqFd, Reserved0, Reserved1, Reserved2;
+        public uint SqHeadOffset, SqTailOffset, SqRingMaskOffset, SqRingEntriesOffset, SqFlagsOffset, SqDroppedOffset, SqArrayOffset, SqReserved;
+        public ulong SqUserAddress;
+        public uint CqHeadOffset, CqTailOffset, CqRingMaskOffset, CqRingEntriesOffset, CqOverflowOffset, CqesOffset, CqFlagsOffset, CqReserved;
+        public ulong CqUserAddress;
     }
 
     private readonly record struct Mapping(nint Address, nuint Length)
@@ -229,5 +228,5 @@ internal sealed unsafe partial class IoUring : IDisposable
     private static partial int Open(string path, int flags, int mode);
 
     [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int CloseFd(int fd);
+    public static partial int Close(int fd);
 }
