@@ -197,7 +197,7 @@ public static class SiteBuilder
             return Stopped();
         }
 
-        // "write" is what the single writer still had queued when rendering ended, then the swap.
+        // "write" is the swap of the staging folder for the output folder.
         var written = clock.Time("write", () => staged.Commit(diagnostics));
         return new BuildResult(diagnostics, graph, content, [], () => written ? ListFiles(output) : [], fileCount, pageCount, clock, written);
     }

@@ -10,20 +10,18 @@ namespace BzPeer.Output;
 /// previous output is untouched. <see cref="Write"/> may be called from many threads.
 /// </summary>
 /// <remarks>
-/// Files are written by one thread of its own, fed through a short queue: rendering threads never wait in
-/// the kernel for a file to be created, and file and folder creation never contends for a parent folder's
-/// lock. Time blocked on the disk overlaps with rendering instead of adding to it.
+/// Each rendering thread writes its own files, as soon as they are made. A single writer thread fed through a
+/// bounded queue (until session 22) got only its fair share of the two cores while the renderers and the graph
+/// layout ran beside it, so the queue filled and the renderers spun waiting on it: 6.6% of a large build's
+/// samples went to that wait, and writing directly was faster in each of six alternated cold pairs
+/// (docs/performance.md, session 22).
 /// </remarks>
 internal sealed class StagedOutput : IDisposable
 {
-    /// <summary>Files waiting for the writer; bounded so rendering cannot run far ahead of the disk.</summary>
-    private const int QueueCapacity = 256;
-
     private readonly string _output;
     private readonly string _staging;
-    private readonly BlockingCollection<OutputFile> _queue = new(QueueCapacity);
-    private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
-    private readonly Thread _writer;
+    /// <summary>Folders known to exist; a folder is added only once made, so no thread writes into one still being made.</summary>
+    private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
     private volatile Exception? _failure;
     private int _count;
     private bool _committed;
@@ -32,9 +30,7 @@ internal sealed class StagedOutput : IDisposable
     {
         _output = output;
         _staging = staging;
-        _folders.Add(staging);
-        _writer = new Thread(WriteQueued) { IsBackground = true, Name = "bzpeer output writer" };
-        _writer.Start();
+        _folders.TryAdd(staging, 0);
     }
 
     /// <summary>How many files were written so far.</summary>
@@ -60,34 +56,42 @@ internal sealed class StagedOutput : IDisposable
     }
 
     /// <summary>
-    /// Queues one file; <paramref name="content"/> must not change afterwards. Throws <see cref="IOException"/>
-    /// once an earlier write has failed, so a build stops rendering into a disk that cannot take it.
+    /// Writes one file. Throws <see cref="IOException"/> when it cannot be written, and for every file after a
+    /// failed one (from any thread), so a build stops rendering into a disk that cannot take it.
     /// </summary>
     public void Write(string relativePath, ReadOnlyMemory<byte> content) => Write(new OutputFile(relativePath, content));
 
-    /// <summary>Queues one file; a pooled array (<see cref="FileBytes"/>) goes back to the pool once written.</summary>
+    /// <summary>Writes one file; a pooled array (<see cref="FileBytes"/>) goes back to the pool, written or not.</summary>
     public void Write(OutputFile file)
     {
-        ThrowIfFailed();
-        _queue.Add(file);
-    }
+        try
+        {
+            if (_failure is null)
+            {
+                WriteFile(file.Path, file.Content.Span);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _failure ??= e;
+        }
+        finally
+        {
+            file.Bytes.Release();
+        }
 
-    /// <summary>Waits until every queued file is on disk; throws <see cref="IOException"/> if one could not be written.</summary>
-    private void Flush()
-    {
-        Drain();
         ThrowIfFailed();
     }
 
     /// <summary>Reports a failed write; the staging folder goes on dispose.</summary>
     public void Fail(Exception e, DiagnosticBag diagnostics) => Report(_output, e, diagnostics);
 
-    /// <summary>Writes what is still queued, then swaps the staging folder in.</summary>
+    /// <summary>Swaps the staging folder in, unless a write failed.</summary>
     public bool Commit(DiagnosticBag diagnostics)
     {
         try
         {
-            Flush();
+            ThrowIfFailed();
             AtomicDirectoryWriter.Publish(_staging, _output);
             _committed = true;
             return true;
@@ -101,21 +105,10 @@ internal sealed class StagedOutput : IDisposable
 
     public void Dispose()
     {
-        Drain();
         if (!_committed)
         {
             AtomicDirectoryWriter.TryDelete(_staging);
         }
-    }
-
-    private void Drain()
-    {
-        if (!_queue.IsAddingCompleted)
-        {
-            _queue.CompleteAdding();
-        }
-
-        _writer.Join();
     }
 
     private void ThrowIfFailed()
@@ -126,39 +119,15 @@ internal sealed class StagedOutput : IDisposable
         }
     }
 
-    private void WriteQueued()
-    {
-        foreach (var file in _queue.GetConsumingEnumerable())
-        {
-            // After a failure the queue is still emptied, so no renderer waits forever on a full queue.
-            if (_failure is not null)
-            {
-                file.Bytes.Release();
-                continue;
-            }
-
-            try
-            {
-                WriteFile(file.Path, file.Content.Span);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                _failure = e;
-            }
-            finally
-            {
-                file.Bytes.Release();
-            }
-        }
-    }
-
     private void WriteFile(string relativePath, ReadOnlySpan<byte> content)
     {
         var full = Path.Combine(_staging, relativePath);
         var folder = Path.GetDirectoryName(full)!;
-        if (_folders.Add(folder))
+        // Two threads may both make a new folder; making one that exists is not an error.
+        if (!_folders.ContainsKey(folder))
         {
             Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, 0);
         }
 
         // A handle and one positional write: no FileStream buffer, no seek (tens of thousands of small files).

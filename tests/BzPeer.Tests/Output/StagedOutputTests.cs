@@ -4,7 +4,7 @@ using BzPeer.Output;
 
 namespace BzPeer.Tests.Output;
 
-/// <summary>The writer thread behind a build: files land in staging, a failed write stops the build and keeps the old site.</summary>
+/// <summary>A build's output: files land in staging from many threads, a failed write stops the build and keeps the old site.</summary>
 public sealed class StagedOutputTests : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "bzpeer-staged-" + Guid.NewGuid().ToString("N")[..10]);
@@ -24,6 +24,34 @@ public sealed class StagedOutputTests : IDisposable
         Assert.False(diagnostics.HasErrors);
         Assert.Equal("page 1234", File.ReadAllText(Path.Combine(output, "folder13", "page1234", "index.html")));
         Assert.Equal(2000, Directory.GetFiles(output, "*.html", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
+    public void Threads_that_make_the_same_new_folder_at_once_all_write_into_it()
+    {
+        var output = Path.Combine(root, "out");
+        var diagnostics = new DiagnosticBag();
+        using (var staged = StagedOutput.Begin(output, diagnostics)!)
+        {
+            // Eight threads start together and, step by step, write into the same new folder, nested two deep:
+            // each folder is made by whichever thread comes first, and no thread may write before it is there.
+            using var start = new Barrier(8);
+            Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, t =>
+            {
+                start.SignalAndWait();
+                for (var step = 0; step < 375; step++)
+                {
+                    var i = step * 8 + t;
+                    staged.Write($"s{step / 3}/d{step % 3}/f{i}.html", Encoding.UTF8.GetBytes($"file {i}"));
+                }
+            });
+            Assert.True(staged.Commit(diagnostics));
+        }
+
+        Assert.False(diagnostics.HasErrors);
+        Assert.Equal(3000, Directory.GetFiles(output, "*.html", SearchOption.AllDirectories).Length);
+        Assert.Equal(8, Directory.GetFiles(Path.Combine(output, "s124", "d2")).Length);
+        Assert.Equal("file 2999", File.ReadAllText(Path.Combine(output, "s124", "d2", "f2999.html")));
     }
 
     [Fact]
@@ -59,17 +87,24 @@ public sealed class StagedOutputTests : IDisposable
         using (var staged = StagedOutput.Begin(output, diagnostics)!)
         {
             staged.Write("a/index.html", "new"u8.ToArray());
-            // A folder is needed where a file already is: the writer thread's CreateDirectory fails.
-            staged.Write("a/index.html/b.html", "new"u8.ToArray());
-            Assert.Throws<IOException>(() =>
+            // A folder is needed where a file already is: CreateDirectory fails.
+            Assert.Throws<IOException>(() => staged.Write("a/index.html/b.html", "new"u8.ToArray()));
+            // Every later write throws too, from any thread, so the build stops rendering; none is written.
+            Assert.Throws<IOException>(() => staged.Write("c/1.html", "new"u8.ToArray()));
+            var thrown = 0;
+            Parallel.For(0, 50, i =>
             {
-                // Later writes throw once the writer has seen the failure, so the build stops rendering.
-                for (var i = 0; i < 10_000; i++)
+                try
                 {
-                    staged.Write($"c/{i}.html", "new"u8.ToArray());
-                    Thread.Sleep(i < 100 ? 1 : 0);
+                    staged.Write($"d/{i}.html", "new"u8.ToArray());
+                }
+                catch (IOException)
+                {
+                    Interlocked.Increment(ref thrown);
                 }
             });
+            Assert.Equal(50, thrown);
+            Assert.Equal(1, staged.Count);
             Assert.False(staged.Commit(diagnostics));
         }
 
