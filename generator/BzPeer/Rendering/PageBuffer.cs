@@ -9,7 +9,7 @@ namespace BzPeer.Rendering;
 /// becomes the file (<see cref="Detach"/>). Scriban's <c>Template.Render</c> copies its output into a string
 /// before returning it; that copy, the page's body copied into its layout, and the final encoding made each large
 /// index page three full-size objects on the large-object heap. Here a page body is encoded once, the layout
-/// copies its bytes in, and the layout's buffer is what the output writer writes.
+/// copies its bytes in, and the layout's buffer is what is written to the file.
 /// </summary>
 internal sealed class PageBuffer(int capacity) : IScriptOutput
 {
