@@ -17,7 +17,11 @@ internal static partial class YamlParser
 
     /// <summary>The block's map (empty for an empty or null document); null after reporting when it cannot be read.</summary>
     public static YamlMap? Parse(ReadOnlyMemory<char> yaml, string path, int lineOffset, DiagnosticBag diagnostics) =>
-        Parse(yaml, path, lineOffset, diagnostics, events: null);
+        Parse(yaml, path, lineOffset, diagnostics, events: null, simple: true);
+
+    /// <summary><see cref="Parse(ReadOnlyMemory{char}, string, int, DiagnosticBag)"/> through YamlDotNet always: the reference <see cref="SimpleYaml"/> is tested against.</summary>
+    internal static YamlMap? ParseInFull(ReadOnlyMemory<char> yaml, string path, int lineOffset, DiagnosticBag diagnostics) =>
+        Parse(yaml, path, lineOffset, diagnostics, events: null, simple: false);
 
     /// <summary>
     /// The block as YamlDotNet's representation model, for the schema checks, after the same checks as
@@ -26,7 +30,7 @@ internal static partial class YamlParser
     public static YamlMappingNode? ParseMapping(ReadOnlyMemory<char> yaml, string path, int lineOffset, DiagnosticBag diagnostics)
     {
         var events = new List<ParsingEvent>();
-        if (Parse(yaml, path, lineOffset, diagnostics, events) is null)
+        if (Parse(yaml, path, lineOffset, diagnostics, events, simple: false) is null)
         {
             return null;
         }
@@ -36,11 +40,17 @@ internal static partial class YamlParser
         return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode mapping ? mapping : new YamlMappingNode();
     }
 
-    private static YamlMap? Parse(ReadOnlyMemory<char> yaml, string path, int lineOffset, DiagnosticBag diagnostics, List<ParsingEvent>? events)
+    private static YamlMap? Parse(ReadOnlyMemory<char> yaml, string path, int lineOffset, DiagnosticBag diagnostics, List<ParsingEvent>? events, bool simple)
     {
         if (!CheckIndentation(yaml.Span, path, lineOffset, diagnostics))
         {
             return null;
+        }
+
+        // The common simple shape is read directly; anything else, errors included, is YamlDotNet's.
+        if (simple && SimpleYaml.TryRead(yaml.Span) is { } map)
+        {
+            return map;
         }
 
         var parser = new Parser(new MemoryTextReader(yaml));
@@ -100,14 +110,14 @@ internal static partial class YamlParser
             return YamlMap.Empty;
         }
 
-        if (root is not YamlMap map)
+        if (root is not YamlMap rootMap)
         {
             diagnostics.Error(DiagnosticCodes.WrongType, SourceLocation.FromYamlMark(path, root.Start, lineOffset),
                 "The YAML must be a map of 'key: value' lines.", "Write each field as 'key: value' at the start of a line.");
             return null;
         }
 
-        return map;
+        return rootMap;
     }
 
     /// <summary>
