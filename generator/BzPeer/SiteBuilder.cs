@@ -121,6 +121,9 @@ public static class SiteBuilder
         }
 
         var config = clock.Time("config", () => SiteConfigLoader.Load(site, diagnostics, options.BaseUrl));
+        // The templates need nothing from the content: they are read and parsed on another core while it loads and
+        // resolves (which leave a core idle at times), so a broken template is reported with the content's problems.
+        var templates = render ? Task.Run(() => TemplateEngine.Validated(site, diagnostics)) : null;
         var content = clock.Time("load", () => ContentLoader.Load(site, diagnostics));
         if (!render)
         {
@@ -128,24 +131,21 @@ public static class SiteBuilder
         }
 
         var graph = clock.Time("resolve", () => ContentResolver.Resolve(config, content, diagnostics));
+        // Waited for before anything returns: no diagnostic may arrive after the caller has printed them.
+        var engine = templates?.GetAwaiter().GetResult();
         BuildResult Stopped() => new(diagnostics, graph, content, [], [], clock, false);
-        if (!render || diagnostics.HasErrors)
+        if (!render || engine is null || diagnostics.HasErrors)
         {
             return Stopped();
         }
 
         // Once the session exists its full-graph layout is under way (RenderAll takes it), so a build that writes
         // makes the session only after the output folder is checked and staged.
-        SiteSession? NewSession() => clock.Time("templates", () => SiteSession.Create(graph, site, diagnostics, layOutNow: true));
+        SiteSession NewSession() => clock.Time("templates", () => SiteSession.Create(graph, site, engine, diagnostics, layOutNow: true));
 
         if (!write)
         {
             var inMemory = NewSession();
-            if (inMemory is null)
-            {
-                return Stopped();
-            }
-
             var rendered = new ConcurrentBag<OutputFile>();
             inMemory.RenderAll(clock, rendered.Add);
             var files = diagnostics.HasErrors ? [] : rendered.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
@@ -168,11 +168,6 @@ public static class SiteBuilder
         }
 
         var session = NewSession();
-        if (session is null)
-        {
-            return Stopped();
-        }
-
         var fileCount = 0;
         var pageCount = 0;
         try

@@ -62,11 +62,12 @@ internal sealed class SiteSession
     /// <paramref name="layOutNow"/> (a build that will call <see cref="RenderAll"/> next) the full graph's layout
     /// starts at once, beside the session's own set-up.
     /// </summary>
-    public static SiteSession? Create(ContentGraph graph, string siteDirectory, DiagnosticBag diagnostics, bool layOutNow = false)
-    {
-        var engine = new TemplateEngine(siteDirectory, diagnostics);
-        return engine.Validate() ? new SiteSession(graph, siteDirectory, engine, diagnostics, layOutNow) : null;
-    }
+    public static SiteSession? Create(ContentGraph graph, string siteDirectory, DiagnosticBag diagnostics, bool layOutNow = false) =>
+        TemplateEngine.Validated(siteDirectory, diagnostics) is { } engine ? Create(graph, siteDirectory, engine, diagnostics, layOutNow) : null;
+
+    /// <summary>A session over templates already parsed (<see cref="TemplateEngine.Validated"/>) into the same diagnostics.</summary>
+    public static SiteSession Create(ContentGraph graph, string siteDirectory, TemplateEngine engine, DiagnosticBag diagnostics, bool layOutNow) =>
+        new(graph, siteDirectory, engine, diagnostics, layOutNow);
 
     public bool Has(string path) => _routes.Value.ContainsKey(path);
 

@@ -45,6 +45,13 @@ internal sealed class TemplateEngine
     /// </summary>
     public void ForgetCachedIncludes() => _includes.Clear();
 
+    /// <summary>An engine with every template parsed (<see cref="Validate"/>); null after reporting when one does not parse.</summary>
+    public static TemplateEngine? Validated(string siteDirectory, DiagnosticBag diagnostics)
+    {
+        var engine = new TemplateEngine(siteDirectory, diagnostics);
+        return engine.Validate() ? engine : null;
+    }
+
     /// <summary>Parses every template once, up front, so syntax errors are reported once with their position.</summary>
     public bool Validate()
     {

@@ -104,10 +104,25 @@ public class WholeSiteTests
     }
 
     [Fact]
+    public void A_broken_template_is_reported_with_the_contents_errors()
+    {
+        // The templates are parsed beside the load: both kinds of problem are in the one report, every time.
+        using var site = TestSite.Demo();
+        site.Write("templates/pages/home.html", "{{ if x }}never closed");
+        site.Write("content/topics/broken.md", "---\nname: [unclosed\n---\n");
+        for (var run = 0; run < 3; run++)
+        {
+            var result = site.Build();
+            Assert.False(result.Written);
+            Assert.Equal("templates/pages/home.html", TestSite.Single(result, DiagnosticCodes.TemplateSyntax).Location.Path);
+            Assert.Equal("content/topics/broken.md", TestSite.Single(result, DiagnosticCodes.YamlSyntax).Location.Path);
+        }
+    }
+
+    [Fact]
     public void A_template_that_does_not_parse_leaves_the_previous_output_and_no_staging_folder()
     {
-        // The output is staged before the templates are parsed (the full graph's layout starts with the session),
-        // so this failure comes after the staging folder exists: it must go with the failed build.
+        // The templates are parsed while the content loads, so this build stops before anything is staged.
         using var site = TestSite.Demo();
         Assert.True(site.Build().Succeeded);
         var before = BuiltSite.Snapshot(site.Output);
