@@ -4,7 +4,8 @@ namespace BzPeer.Graph;
 
 /// <summary>
 /// The content graph as arrays: node i is <see cref="Nodes"/>[i] (in node-kind, then id order, the order of
-/// graph.json), edges as index pairs sorted by source then target, so a slice finds its edges in about O(its size).
+/// graph.json), edges as index pairs sorted by source then target (graph order), and each edge once more in the list
+/// of its end with fewer edges, so that a slice finds its edges in about the size of its members' short lists.
 /// </summary>
 internal sealed class GraphIndex
 {
@@ -33,31 +34,60 @@ internal sealed class GraphIndex
         // Array.Sort is not stable, but it is deterministic, and edges with equal keys (the same ends and kind) do not occur.
         Array.Sort(keys, Edges);
 
-        // Edges are sorted by source, then target: node i's own edges (it is their source) are one run of the
-        // array, already ordered by target, so a slice finds its edges by walking or galloping through runs.
-        _outStart = new int[Nodes.Length + 1];
-        _runs = new ulong[Edges.Length];
-        for (var i = 0; i < Edges.Length; i++)
+        // Each edge is kept once more, in the list of whichever end has fewer edges (ties: the lower index), with
+        // the other end, its direction, kind and weight packed in one word. A slice finds its edges by walking its
+        // members' lists: a prolific author's thousand co-authors and papers mostly have fewer edges than the
+        // author, so those edges sit in their lists, and a hub's own list stays short.
+        var degree = new int[Nodes.Length];
+        foreach (var edge in Edges)
         {
-            var edge = Edges[i];
-            _outStart[edge.Source + 1]++;
-            _runs[i] = ((ulong)(uint)edge.Weight << WeightShift) | ((ulong)edge.Kind << KindShift) | (uint)edge.Target;
+            degree[edge.Source]++;
+            degree[edge.Target]++;
+        }
+
+        _ownedStart = new int[Nodes.Length + 1];
+        foreach (var edge in Edges)
+        {
+            _ownedStart[Owner(edge, degree) + 1]++;
         }
 
         for (var i = 0; i < Nodes.Length; i++)
         {
-            _outStart[i + 1] += _outStart[i];
+            _ownedStart[i + 1] += _ownedStart[i];
+        }
+
+        _owned = new ulong[Edges.Length];
+        var next = _ownedStart[..^1];
+        foreach (var edge in Edges)
+        {
+            if ((uint)edge.Kind > KindMask)
+            {
+                throw new InvalidOperationException($"Edge kind {edge.Kind} does not fit the packed edge lists.");
+            }
+
+            var owner = Owner(edge, degree);
+            var ownerIsTarget = owner == edge.Target && owner != edge.Source;
+            var other = ownerIsTarget ? edge.Source : edge.Target;
+            _owned[next[owner]++] = ((ulong)(uint)edge.Weight << WeightShift) | (ownerIsTarget ? TargetOwns : 0)
+                | ((ulong)edge.Kind << KindShift) | (uint)other;
         }
     }
 
-    private readonly int[] _outStart;
-    // Each edge's target, kind and weight in one word, in edge order: a slice tests a prolific author's whole run
-    // against its members and keeps the hits without reaching into Edges, whose entries a hit would otherwise
-    // fetch one cache miss apiece (a large site's edges take 16 MB).
-    private readonly ulong[] _runs;
+    /// <summary>The end of an edge whose list holds it: the one with fewer edges, the lower index on a tie.</summary>
+    private static int Owner(IndexedEdge edge, int[] degree) =>
+        degree[edge.Source] < degree[edge.Target] || (degree[edge.Source] == degree[edge.Target] && edge.Source <= edge.Target)
+            ? edge.Source
+            : edge.Target;
+
+    private readonly int[] _ownedStart;
+    // Each edge once, in its owner's list (see the constructor): the other end (28 bits), the kind (3 bits), whether
+    // the owner is the edge's target (1 bit) and the weight (32 bits).
+    private readonly ulong[] _owned;
     private const int KindShift = 28;
+    private const ulong KindMask = 0x7;
+    private const ulong TargetOwns = 1UL << 31;
     private const int WeightShift = 32;
-    private const ulong TargetMask = (1UL << KindShift) - 1;
+    private const ulong NodeMask = (1UL << KindShift) - 1;
 
     public Entity[] Nodes { get; }
 
@@ -78,9 +108,8 @@ internal sealed class GraphIndex
     /// <summary>
     /// The edges with both ends in <paramref name="members"/> (ascending node indexes), in graph order, their
     /// ends given as positions in <paramref name="members"/>, into a list the caller reuses (it is cleared first).
-    /// Each edge is found from its source only, so a hub that is mostly a target (a topic, a venue-like
-    /// institution) costs nothing; a source with many more edges than the slice has members (a prolific author)
-    /// looks each member up instead.
+    /// Each edge is found in the list of its end with fewer edges (see the constructor), so the cost is about the
+    /// members' short lists, not a hub's thousands of edges.
     /// </summary>
     public void EdgesWithin(int[] members, List<IndexedEdge> edges)
     {
@@ -94,8 +123,8 @@ internal sealed class GraphIndex
         }
 
         // Membership by a per-thread bit set, one bit per node: a large site's 90,000 nodes take 11 KB, which stays
-        // in the core's first-level cache while a prolific author's run is tested against it; an int per node did not
-        // (360 KB). The bits are cleared again on the way out, so a slice costs its own size, not the graph's.
+        // in the core's first-level cache while the lists are tested against it; an int per node did not (360 KB).
+        // The bits are cleared again on the way out, so a slice costs its own size, not the graph's.
         var scratch = _scratch.Value ??= new Scratch(Nodes.Length);
         var (marks, positions) = (scratch.Marks, scratch.Positions);
         for (var m = 0; m < members.Length; m++)
@@ -106,7 +135,13 @@ internal sealed class GraphIndex
 
         try
         {
-            CollectWithin(members, edges, marks, positions);
+            var count = CollectWithin(members, marks, positions, scratch);
+            InGraphOrder(scratch, count, members.Length);
+            for (var h = 0; h < count; h++)
+            {
+                var key = scratch.Keys[h];
+                edges.Add(new IndexedEdge((int)(key >> 36), (int)((key >> 8) & NodeMask), (EdgeKind)(key & 0xFF), scratch.Weights[h]));
+            }
         }
         finally
         {
@@ -117,108 +152,154 @@ internal sealed class GraphIndex
         }
     }
 
-    private void CollectWithin(int[] members, List<IndexedEdge> edges, ulong[] marks, int[] positions)
+    /// <summary>
+    /// Every edge between members, as a key (source position, target position, kind: the graph's order) and a
+    /// weight in the scratch arrays; returns how many.
+    /// </summary>
+    private int CollectWithin(int[] members, ulong[] marks, int[] positions, Scratch scratch)
     {
-        var runs = _runs;
-        // Sources in ascending order and each source's run in target order give the edges in graph order.
+        var owned = _owned;
+        var count = 0;
         for (var m = 0; m < members.Length; m++)
         {
-            var source = members[m];
-            int from = _outStart[source], to = _outStart[source + 1];
-            if (to - from <= members.Length * WalkPerMember)
+            int from = _ownedStart[members[m]], to = _ownedStart[members[m] + 1];
+            var hits = scratch.Hits;
+            if (hits.Length < to - from)
             {
-                // Without a branch per entry: whether an entry's target is a member is close to a coin toss, and a
-                // mispredicted branch cost more than the test. Every entry is written and only the hits advance.
-                var hits = _hits ??= new ulong[64];
-                if (hits.Length < to - from)
-                {
-                    _hits = hits = new ulong[Math.Max(to - from, 2 * hits.Length)];
-                }
-
-                var count = 0;
-                for (var e = from; e < to; e++)
-                {
-                    var run = runs[e];
-                    var target = (int)(run & TargetMask);
-                    hits[count] = run;
-                    count += (int)((marks[target >> 6] >> target) & 1);
-                }
-
-                for (var h = 0; h < count; h++)
-                {
-                    edges.Add(Unpack(hits[h], m, positions[(int)(hits[h] & TargetMask)]));
-                }
-
-                continue;
+                scratch.Hits = hits = new ulong[Math.Max(to - from, 2 * hits.Length)];
             }
 
-            // A run much longer than the slice (a prolific author's): both it and the members are sorted, so each
-            // member is found by galloping on from where the one before it was, a few probes near each other.
-            var at = from;
-            for (var t = 0; t < members.Length && at < to; t++)
+            // Without a branch per entry: whether an entry's other end is a member is close to a coin toss, and a
+            // mispredicted branch cost more than the test. Every entry is written and only the hits advance.
+            var found = 0;
+            for (var e = from; e < to; e++)
             {
-                at = Gallop(at, to, members[t]);
-                for (; at < to && (int)(runs[at] & TargetMask) == members[t]; at++)
-                {
-                    edges.Add(Unpack(runs[at], m, t));
-                }
+                var entry = owned[e];
+                var other = (int)(entry & NodeMask);
+                hits[found] = entry;
+                found += (int)((marks[other >> 6] >> other) & 1);
             }
+
+            scratch.Reserve(count + found);
+            for (var h = 0; h < found; h++)
+            {
+                var entry = hits[h];
+                var other = positions[(int)(entry & NodeMask)];
+                var (source, target) = (entry & TargetOwns) != 0 ? (other, m) : (m, other);
+                scratch.Keys[count] = ((ulong)source << 36) | ((ulong)target << 8) | ((entry >> KindShift) & KindMask);
+                scratch.Weights[count] = (int)(entry >> WeightShift);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Sorts the first <paramref name="count"/> keys (and their weights) ascending: by target and kind, then stably by
+    /// source, two counting passes over at most <paramref name="memberCount"/> × 8 buckets. Keys never repeat (an
+    /// edge's ends and kind identify it).
+    /// </summary>
+    private static void InGraphOrder(Scratch scratch, int count, int memberCount)
+    {
+        if (count < 2)
+        {
+            return;
+        }
+
+        if (memberCount > MaxCountingMembers)
+        {
+            Array.Sort(scratch.Keys, scratch.Weights, 0, count);
+            return;
+        }
+
+        scratch.ReserveSorted(count, memberCount * 8);
+        CountingPass<ByTargetAndKind>(scratch.Keys, scratch.Weights, scratch.SortedKeys, scratch.SortedWeights, count, scratch.Buckets, memberCount * 8);
+        CountingPass<BySource>(scratch.SortedKeys, scratch.SortedWeights, scratch.Keys, scratch.Weights, count, scratch.Buckets, memberCount);
+    }
+
+    /// <summary>
+    /// Members beyond which the counting sort's buckets (eight per member) would outgrow a core's cache and the edges
+    /// they sort; a slice has at most <c>slice_max_nodes</c> (150 by default).
+    /// </summary>
+    internal const int MaxCountingMembers = 1024;
+
+    /// <summary>One stable counting-sort pass of keys and weights by a bucket taken from the key.</summary>
+    private static void CountingPass<TBucket>(ulong[] keys, int[] weights, ulong[] toKeys, int[] toWeights, int count, int[] buckets, int bucketCount)
+        where TBucket : struct, IBucket
+    {
+        Array.Clear(buckets, 0, bucketCount + 1);
+        for (var i = 0; i < count; i++)
+        {
+            buckets[TBucket.Of(keys[i]) + 1]++;
+        }
+
+        for (var b = 0; b < bucketCount; b++)
+        {
+            buckets[b + 1] += buckets[b];
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var at = buckets[TBucket.Of(keys[i])]++;
+            toKeys[at] = keys[i];
+            toWeights[at] = weights[i];
         }
     }
 
-    /// <summary>A thread's run entries that hit the slice, before they are unpacked (see <see cref="CollectWithin"/>).</summary>
-    [ThreadStatic]
-    private static ulong[]? _hits;
-
-    // Beyond this many run entries per member, galloping (about 2·log2(gap) probes per member) beats testing every
-    // entry: the large bench corpus walked 1.2 billion entries at 48 (site-within), 0.7 billion at 16.
-    private const int WalkPerMember = 16;
-
-    private static IndexedEdge Unpack(ulong run, int source, int target) =>
-        new(source, target, (EdgeKind)((run >> KindShift) & 0xF), (int)(run >> WeightShift));
-
-    private int TargetAt(int edge) => (int)(_runs[edge] & TargetMask);
-
-    /// <summary>The first edge in [from, to) whose target is at least <paramref name="target"/> (the run is sorted by target).</summary>
-    private int Gallop(int from, int to, int target)
+    private interface IBucket
     {
-        if (TargetAt(from) >= target)
-        {
-            return from;
-        }
+        static abstract int Of(ulong key);
+    }
 
-        // TargetAt(low) < target throughout; widen the step until an entry reaches the target, then bisect.
-        int low = from, step = 1;
-        while (low + step < to && TargetAt(low + step) < target)
-        {
-            low += step;
-            step <<= 1;
-        }
+    /// <summary>Target position then kind: key bits 8-35 hold the target, the low 3 the kind.</summary>
+    private readonly struct ByTargetAndKind : IBucket
+    {
+        public static int Of(ulong key) => (int)((((key >> 8) & NodeMask) << 3) | (key & KindMask));
+    }
 
-        int high = Math.Min(low + step, to);
-        low++;
-        while (low < high)
-        {
-            var middle = low + ((high - low) >> 1);
-            if (TargetAt(middle) < target)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
+    private readonly struct BySource : IBucket
+    {
+        public static int Of(ulong key) => (int)(key >> 36);
     }
 
     private readonly ThreadLocal<Scratch?> _scratch = new();
 
+    /// <summary>A thread's working arrays for <see cref="EdgesWithin"/>, grown as slices need and kept.</summary>
     private sealed class Scratch(int nodes)
     {
         public readonly ulong[] Marks = new ulong[(nodes + 63) / 64];
         public readonly int[] Positions = new int[nodes];
+        public ulong[] Hits = new ulong[64];
+        public ulong[] Keys = new ulong[256];
+        public int[] Weights = new int[256];
+        public ulong[] SortedKeys = [];
+        public int[] SortedWeights = [];
+        public int[] Buckets = [];
+
+        public void Reserve(int count)
+        {
+            if (Keys.Length < count)
+            {
+                var size = Math.Max(count, 2 * Keys.Length);
+                Array.Resize(ref Keys, size);
+                Array.Resize(ref Weights, size);
+            }
+        }
+
+        public void ReserveSorted(int count, int buckets)
+        {
+            if (SortedKeys.Length < count)
+            {
+                SortedKeys = new ulong[Keys.Length];
+                SortedWeights = new int[Keys.Length];
+            }
+
+            if (Buckets.Length < buckets + 1)
+            {
+                Buckets = new int[buckets + 1];
+            }
+        }
     }
 }
 

@@ -56,6 +56,15 @@ public sealed class CorpusSliceTests : IDisposable
             }
         }
 
+        // Random sets of every size, up to the whole graph: past GraphIndex.MaxCountingMembers they are sorted another way.
+        var all = Enumerable.Range(0, index.Nodes.Length).ToArray();
+        Assert.True(all.Length > GraphIndex.MaxCountingMembers, $"{all.Length} nodes");
+        memberSets.Add(all);
+        foreach (var size in new[] { 2, 10, 100, 1000, GraphIndex.MaxCountingMembers, GraphIndex.MaxCountingMembers + 1, all.Length / 2 })
+        {
+            memberSets.Add(all.OrderBy(_ => random.Next()).Take(size).Order().ToArray());
+        }
+
         var found = new List<IndexedEdge>();
         foreach (var members in memberSets)
         {
