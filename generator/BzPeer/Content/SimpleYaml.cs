@@ -13,7 +13,8 @@ namespace BzPeer.Content;
 /// <item><c>key:</c> followed by <c>- item</c> lines, all at one indentation, each item a value as above.</item>
 /// </list>
 /// Comments, tabs, carriage returns, blank lines inside a list, nested block maps, block scalars, anchors, tags,
-/// escapes, surrogates and control characters, duplicate keys and empty values all decline. The tree it returns is
+/// escapes, surrogates and control characters, duplicate keys, empty values and maps of more than
+/// <see cref="MaxKeys"/> keys all decline. The tree it returns is
 /// the one YamlDotNet's events build — the same values, styles and start marks (index, line, column); the
 /// differential tests in <c>SimpleYamlTests</c> hold it to that on generated and real content.
 /// </summary>
@@ -106,7 +107,7 @@ internal static class SimpleYaml
                     return null;
                 }
 
-                if (value is null || HasKey(entries, key.Value))
+                if (value is null || entries.Count == MaxKeys || HasKey(entries, key.Value))
                 {
                     return null;
                 }
@@ -298,7 +299,7 @@ internal static class SimpleYaml
                 var key = new YamlScalar(MarkAt(i), SharedKey(_text[i..keyEnd]), ScalarStyle.Plain, TagName.Empty);
                 var valueEnd = -1;
                 var value = ReadFlowScalar(SkipSpaces(keyEnd + 1), ref valueEnd);
-                if (value is null || HasKey(entries, key.Value))
+                if (value is null || entries.Count == MaxKeys || HasKey(entries, key.Value))
                 {
                     return null;
                 }
@@ -371,6 +372,12 @@ internal static class SimpleYaml
             return i;
         }
     }
+
+    /// <summary>
+    /// Keys per map: front matter has a dozen or two. A hostile block of 50,000 keys goes to the full parser, whose
+    /// duplicate check hashes; the linear one here would be quadratic.
+    /// </summary>
+    internal const int MaxKeys = 64;
 
     private static bool HasKey(List<KeyValuePair<YamlValue, YamlValue>> entries, string key)
     {

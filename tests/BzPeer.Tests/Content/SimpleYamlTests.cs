@@ -60,6 +60,18 @@ public sealed class SimpleYamlTests
     public void Declines_everything_else(string yaml) => Assert.Null(SimpleYaml.TryRead(yaml));
 
     [Fact]
+    public void Leaves_maps_of_more_than_MaxKeys_keys_to_YamlDotNet()
+    {
+        // Its duplicate check is a linear scan per key: a hostile block of 50,000 keys would make it quadratic.
+        string Block(int keys) => string.Concat(Enumerable.Range(0, keys).Select(i => $"k{i}: v\n"));
+        string Flow(int keys) => "ids: {" + string.Join(", ", Enumerable.Range(0, keys).Select(i => $"k{i}: v")) + "}\n";
+        Assert.NotNull(SimpleYaml.TryRead(Block(SimpleYaml.MaxKeys)));
+        Assert.Null(SimpleYaml.TryRead(Block(SimpleYaml.MaxKeys + 1)));
+        Assert.NotNull(SimpleYaml.TryRead(Flow(SimpleYaml.MaxKeys)));
+        Assert.Null(SimpleYaml.TryRead(Flow(SimpleYaml.MaxKeys + 1)));
+    }
+
+    [Fact]
     public void Reads_every_file_of_the_bench_corpus_as_YamlDotNet_does()
     {
         var root = Path.Combine(Path.GetTempPath(), "bzpeer-simple-yaml-" + Guid.NewGuid().ToString("N"));
