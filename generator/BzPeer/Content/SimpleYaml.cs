@@ -42,6 +42,9 @@ internal static class SimpleYaml
 
         private readonly Mark MarkAt(int i) => new(i, _line, i - _lineStart + 1);
 
+        /// <summary>An untagged plain scalar (a key or a value) of the text from <paramref name="start"/> to <paramref name="end"/>.</summary>
+        private readonly YamlScalar Plain(int start, int end) => new(MarkAt(start), new string(_text[start..end]), ScalarStyle.Plain, TagName.Empty);
+
         private readonly bool AtLineEnd(int i) => i >= _text.Length || _text[i] == '\n';
 
         private void NextLine(int newline)
@@ -76,7 +79,7 @@ internal static class SimpleYaml
                     return null;
                 }
 
-                var key = new YamlScalar(MarkAt(keyStart), SharedKey(_text[keyStart..keyEnd]), ScalarStyle.Plain, TagName.Empty);
+                var key = Plain(keyStart, keyEnd);
                 start ??= key.Start;
                 YamlValue? value;
                 var afterColon = keyEnd + 1;
@@ -232,7 +235,7 @@ internal static class SimpleYaml
             }
 
             end = i;
-            return new YamlScalar(MarkAt(start), new string(_text[start..i]), ScalarStyle.Plain, TagName.Empty);
+            return Plain(start, i);
         }
 
         /// <summary><c>[a, "b", 'c']</c> on one line.</summary>
@@ -256,19 +259,14 @@ internal static class SimpleYaml
                 }
 
                 items.Add(item);
-                i = SkipSpaces(itemEnd);
-                if (At(i) == ']')
+                switch (AfterFlowItem(ref i, itemEnd, ']'))
                 {
-                    end = i + 1;
-                    return new YamlList(MarkAt(start), [.. items]);
+                    case FlowNext.Closed:
+                        end = i;
+                        return new YamlList(MarkAt(start), [.. items]);
+                    case FlowNext.Broken:
+                        return null;
                 }
-
-                if (At(i) != ',')
-                {
-                    return null;
-                }
-
-                i = SkipSpaces(i + 1);
             }
         }
 
@@ -296,7 +294,7 @@ internal static class SimpleYaml
                     return null;
                 }
 
-                var key = new YamlScalar(MarkAt(i), SharedKey(_text[i..keyEnd]), ScalarStyle.Plain, TagName.Empty);
+                var key = Plain(i, keyEnd);
                 var valueEnd = -1;
                 var value = ReadFlowScalar(SkipSpaces(keyEnd + 1), ref valueEnd);
                 if (value is null || entries.Count == MaxKeys || HasKey(entries, key.Value))
@@ -305,20 +303,37 @@ internal static class SimpleYaml
                 }
 
                 entries.Add(new(key, value));
-                i = SkipSpaces(valueEnd);
-                if (At(i) == '}')
+                switch (AfterFlowItem(ref i, valueEnd, '}'))
                 {
-                    end = i + 1;
-                    return new YamlMap(MarkAt(start), [.. entries]);
+                    case FlowNext.Closed:
+                        end = i;
+                        return new YamlMap(MarkAt(start), [.. entries]);
+                    case FlowNext.Broken:
+                        return null;
                 }
-
-                if (At(i) != ',')
-                {
-                    return null;
-                }
-
-                i = SkipSpaces(i + 1);
             }
+        }
+
+        /// <summary>
+        /// What follows a flow collection's item that ends at <paramref name="itemEnd"/>: another item after a comma
+        /// (<paramref name="i"/> at it), or <paramref name="close"/> (<paramref name="i"/> just past it), or anything else.
+        /// </summary>
+        private readonly FlowNext AfterFlowItem(ref int i, int itemEnd, char close)
+        {
+            i = SkipSpaces(itemEnd);
+            if (At(i) == close)
+            {
+                i++;
+                return FlowNext.Closed;
+            }
+
+            if (At(i) != ',')
+            {
+                return FlowNext.Broken;
+            }
+
+            i = SkipSpaces(i + 1);
+            return FlowNext.Item;
         }
 
         /// <summary>A quoted scalar, or a plain one of letters, digits, spaces and <c>. _ - / +</c> inside a flow collection.</summary>
@@ -348,7 +363,7 @@ internal static class SimpleYaml
             }
 
             end = last;
-            return new YamlScalar(MarkAt(start), new string(_text[start..last]), ScalarStyle.Plain, TagName.Empty);
+            return Plain(start, last);
         }
 
         private readonly int KeyEnd(int start)
@@ -371,6 +386,13 @@ internal static class SimpleYaml
 
             return i;
         }
+    }
+
+    private enum FlowNext
+    {
+        Item,
+        Closed,
+        Broken,
     }
 
     /// <summary>
@@ -407,31 +429,4 @@ internal static class SimpleYaml
     /// </summary>
     private static bool IsSafeText(char c) =>
         c is > ' ' and < '\u007F' || (c >= '\u00A0' && c is not ('\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF') && !char.IsSurrogate(c));
-
-    /// <summary>
-    /// Keys repeat in every file: one string per key text, per thread. Bounded, so a hostile corpus of a million
-    /// distinct keys costs a string each as before, not a table that keeps them all.
-    /// </summary>
-    private static string SharedKey(ReadOnlySpan<char> key)
-    {
-        var keys = t_keys ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = keys.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(key, out var shared))
-        {
-            return shared;
-        }
-
-        var made = new string(key);
-        if (keys.Count < MaxSharedKeys)
-        {
-            keys[made] = made;
-        }
-
-        return made;
-    }
-
-    private const int MaxSharedKeys = 256;
-
-    [ThreadStatic]
-    private static Dictionary<string, string>? t_keys;
 }

@@ -19,8 +19,8 @@ internal sealed class GraphIndex
             throw new InvalidOperationException($"A graph of {Nodes.Length} nodes is more than the edge keys can hold.");
         }
 
-        // Sorted by one packed key per edge (source, target, kind: 28 + 28 + 8 bits) rather than through LINQ's
-        // three key selectors: a large site has a million edges.
+        // Sorted by one packed key per edge (see Key) rather than through LINQ's three key selectors: a large site has
+        // a million edges.
         Edges = new IndexedEdge[graph.Edges.Count];
         var keys = new ulong[Edges.Length];
         for (var i = 0; i < Edges.Length; i++)
@@ -28,7 +28,7 @@ internal sealed class GraphIndex
             var e = graph.Edges[i];
             var edge = new IndexedEdge(IndexOf(e.From), IndexOf(e.To), e.Kind, e.Weight);
             Edges[i] = edge;
-            keys[i] = ((ulong)edge.Source << 36) | ((ulong)edge.Target << 8) | (byte)edge.Kind;
+            keys[i] = Key(edge.Source, edge.Target, edge.Kind);
         }
 
         // Array.Sort is not stable, but it is deterministic, and edges with equal keys (the same ends and kind) do not occur.
@@ -140,7 +140,7 @@ internal sealed class GraphIndex
             for (var h = 0; h < count; h++)
             {
                 var key = scratch.Keys[h];
-                edges.Add(new IndexedEdge((int)(key >> 36), (int)((key >> 8) & NodeMask), (EdgeKind)(key & 0xFF), scratch.Weights[h]));
+                edges.Add(new IndexedEdge(SourceOf(key), TargetOf(key), (EdgeKind)(key & 0xFF), scratch.Weights[h]));
             }
         }
         finally
@@ -186,7 +186,7 @@ internal sealed class GraphIndex
                 var entry = hits[h];
                 var other = positions[(int)(entry & NodeMask)];
                 var (source, target) = (entry & TargetOwns) != 0 ? (other, m) : (m, other);
-                scratch.Keys[count] = ((ulong)source << 36) | ((ulong)target << 8) | ((entry >> KindShift) & KindMask);
+                scratch.Keys[count] = Key(source, target, (EdgeKind)((entry >> KindShift) & KindMask));
                 scratch.Weights[count] = (int)(entry >> WeightShift);
                 count++;
             }
@@ -252,16 +252,25 @@ internal sealed class GraphIndex
         static abstract int Of(ulong key);
     }
 
-    /// <summary>Target position then kind: key bits 8-35 hold the target, the low 3 the kind.</summary>
     private readonly struct ByTargetAndKind : IBucket
     {
-        public static int Of(ulong key) => (int)((((key >> 8) & NodeMask) << 3) | (key & KindMask));
+        public static int Of(ulong key) => (TargetOf(key) << 3) | (int)(key & KindMask);
     }
 
     private readonly struct BySource : IBucket
     {
-        public static int Of(ulong key) => (int)(key >> 36);
+        public static int Of(ulong key) => SourceOf(key);
     }
+
+    /// <summary>
+    /// An edge as one integer that sorts in graph order: source (28 bits), target (28 bits), kind (8 bits). Its ends
+    /// are node indexes in <see cref="Edges"/>, positions among a slice's members in <see cref="EdgesWithin"/>.
+    /// </summary>
+    private static ulong Key(int source, int target, EdgeKind kind) => ((ulong)source << 36) | ((ulong)target << 8) | (byte)kind;
+
+    private static int SourceOf(ulong key) => (int)(key >> 36);
+
+    private static int TargetOf(ulong key) => (int)((key >> 8) & NodeMask);
 
     private readonly ThreadLocal<Scratch?> _scratch = new();
 

@@ -18,20 +18,13 @@ public sealed class SimpleYamlTests
     [InlineData("title: \"Adaptive graphs\"\ntype: \"report\"\nyear: 2022\nauthors:\n  - \"Deborah N. Wang\"\n  - \"carlos-cooper\"\n  - \"José M. Jiménez\"\ntopics: [\"distributed-quantum-computing\", \"federated-statistics\"]\nids: { doi: \"10.1145/adaptive-ada.1615\" }\n")]
     [InlineData("name: \"Aaron Bailey\"\nsummary: \"Aaron Bailey works on causal inference.\"\nopen_to_collaborate: true\nfollowers: 1\nlinks: { homepage: \"https://people.example.org/aaron-bailey/\" }\n")]
     [InlineData("name: Ada Lovelace\norcid: 0000-0002-1825-0097\nhomepage: https://example.org/ada?x=1&y=2\ntopics: [graph-theory, 'logic']\n")]
-    [InlineData("authors:\n- ada\n- \"Bob\"\ntitle: 'It''s' \n")]
+    [InlineData("authors:\n- ada\n- \"Bob\"\ntitle: 'It is'\n")]
     [InlineData("title: x\n\n\nyear: 2020")]
     [InlineData("empty: []\nnone: {}\nname: 王辉磊 and Ø\n")]
     public void Reads_the_simple_shape_as_YamlDotNet_does(string yaml)
     {
         var simple = SimpleYaml.TryRead(yaml);
         var full = ParseInFull(yaml);
-        if (yaml.Contains("It''s", StringComparison.Ordinal))
-        {
-            // A doubled quote is an escape: left to YamlDotNet.
-            Assert.Null(simple);
-            return;
-        }
-
         Assert.NotNull(simple);
         Assert.Equal(Describe(full.Map), Describe(simple));
     }
@@ -57,6 +50,7 @@ public sealed class SimpleYamlTests
     [InlineData("---\na: 1\n")]
     [InlineData("a: 1 \n")]
     [InlineData("a: \"\ud83d\ude00\"\n")]
+    [InlineData("title: 'It''s'\n")]
     public void Declines_everything_else(string yaml) => Assert.Null(SimpleYaml.TryRead(yaml));
 
     [Fact]
