@@ -71,6 +71,11 @@ internal static class BenchCommands
         };
         var bzpeer = new Option<string>("--bzpeer") { Description = "The built BzPeer CLI.", DefaultValueFactory = _ => "generator/BzPeer.Cli/bin/Release/net10.0/BzPeer.Cli.dll" };
         var hugoOnly = new Option<bool>("--hugo-only") { Description = "Time Hugo alone (BzPeer reported as n/a)." };
+        var warmup = new Option<int>("--warmup")
+        {
+            Description = "Untimed builds per tool and size before the timed ones (the first build after the machine idles pays for memory the host took back).",
+            DefaultValueFactory = _ => 1,
+        };
         var results = new Option<string>("--results") { Description = "Where to write the Markdown results.", DefaultValueFactory = _ => "artifacts/bench/results.md" };
         var outputRoot = new Option<string?>("--output-root")
         {
@@ -78,7 +83,7 @@ internal static class BenchCommands
         };
         var command = new Command("run", "Build each corpus with BzPeer and Hugo, alternately, and report times, memory and pages per second.")
         {
-            sizes, runs, seed, cache, bzpeer, hugoOnly, results, outputRoot,
+            sizes, runs, seed, cache, bzpeer, hugoOnly, results, outputRoot, warmup,
         };
         command.SetAction(parse =>
         {
@@ -105,6 +110,11 @@ internal static class BenchCommands
                 Console.Error.WriteLine("error: --runs must be at least 1.");
                 return UsageError;
             }
+            if (parse.GetValue(warmup) < 0)
+            {
+                Console.Error.WriteLine("error: --warmup must be 0 or more.");
+                return UsageError;
+            }
             if (!TimedProcess.IsAvailable)
             {
                 Console.Error.WriteLine($"error: {TimedProcess.GnuTime} is missing; install it with: apt-get install -y time");
@@ -117,7 +127,8 @@ internal static class BenchCommands
                 Path.GetFullPath(parse.GetValue(cache)!),
                 parse.GetValue(hugoOnly) ? null : Path.GetFullPath(parse.GetValue(bzpeer)!),
                 Path.GetFullPath(parse.GetValue(results)!),
-                parse.GetValue(outputRoot) is { Length: > 0 } root ? Path.GetFullPath(root) : null);
+                parse.GetValue(outputRoot) is { Length: > 0 } root ? Path.GetFullPath(root) : null,
+                parse.GetValue(warmup));
             BenchResult result;
             try
             {

@@ -14,7 +14,8 @@ internal static class ResultsReport
         var m = result.Machine;
         sb.Append("# BzPeer vs Hugo: benchmark results\n\n");
         sb.Append(Invariant, $"Measured {measuredAt} on {m.Processors} CPUs ({m.Cpu}), {m.Memory} RAM, Linux {m.Kernel}, {m.Runtime}; {result.HugoVersion}.\n");
-        sb.Append(Invariant, $"Runs per tool and size: {result.RunsPerTool}, alternating the tools; page cache: {result.CacheState}. Corpus seed {result.Seed}.\n");
+        string warmups = result.Warmups > 0 ? $" after {result.Warmups} untimed warm-up build{(result.Warmups == 1 ? "" : "s")} per tool (reported below, in no median)" : "";
+        sb.Append(Invariant, $"Runs per tool and size: {result.RunsPerTool}{warmups}, alternating the tools; page cache: {result.CacheState}. Corpus seed {result.Seed}.\n");
         if (result.Output is { } output)
         {
             sb.Append(Invariant, $"Build output: {output}.\n");
@@ -38,7 +39,7 @@ internal static class ResultsReport
         foreach (var size in result.Sizes)
         {
             sb.Append(Invariant, $"\n## {size.Size.Name}: {size.Size.Researchers:N0} researchers, {size.Size.Publications:N0} publications\n\n");
-            sb.Append("| tool | wall time per run (s) | CPU time per run (s) | peak RSS per run (MiB) | CPU stolen per run | pages |\n|---|---|---|---|---|---|\n");
+            sb.Append("| tool | wall time per run (s) | CPU time per run (s) | peak RSS per run (MiB) | CPU stolen per run | pages | warm-up wall / CPU (s, not timed) |\n|---|---|---|---|---|---|---|\n");
             foreach (var tool in new[] { size.BzPeer, size.Hugo })
             {
                 string walls = tool.Runs.Count == 0 ? "—" : string.Join(", ", tool.Runs.Select(r => r.WallSeconds.ToString("F2", Invariant)));
@@ -46,7 +47,10 @@ internal static class ResultsReport
                 string rss = tool.Runs.Count == 0 ? "—" : string.Join(", ", tool.Runs.Select(r => (r.PeakRssKiB / 1024).ToString(Invariant)));
                 string steal = tool.Runs.Count == 0 ? "—" : string.Join(", ", tool.Runs.Select(r => Percent(r.StealPercent)));
                 string pages = tool.Runs.Count == 0 ? "—" : tool.Runs[^1].Pages.ToString("N0", Invariant);
-                sb.Append(Invariant, $"| {tool.Tool} | {walls} | {cpu} | {rss} | {steal} | {pages} |\n");
+                string warm = tool.Warmups is { Count: > 0 } w
+                    ? string.Join(", ", w.Select(r => $"{r.WallSeconds.ToString("F2", Invariant)} / {r.CpuSeconds.ToString("F2", Invariant)}"))
+                    : "—";
+                sb.Append(Invariant, $"| {tool.Tool} | {walls} | {cpu} | {rss} | {steal} | {pages} | {warm} |\n");
             }
             foreach (var tool in new[] { size.BzPeer, size.Hugo })
             {

@@ -60,7 +60,8 @@ public sealed class BenchPlumbingTests
     [Fact]
     public void Report_shows_medians_ratio_and_pages_per_second_and_na_for_a_missing_tool()
     {
-        var bzpeer = new ToolResult("BzPeer", [Run(1.0, 100), Run(3.0, 300), Run(2.0, 200)], null);
+        // A warm-up build is shown beside the timed ones and counts in no median (30 s would move BzPeer's).
+        var bzpeer = new ToolResult("BzPeer", [Run(1.0, 100), Run(3.0, 300), Run(2.0, 200)], null, [Run(30.0, 100)]);
         var hugo = new ToolResult("Hugo", [Run(10.0, 1000), Run(8.0, 800), Run(9.0, 900)], null);
         var missing = new ToolResult("BzPeer", [], "bzpeer build exited with code 1: boom");
         var result = new BenchResult(
@@ -69,7 +70,7 @@ public sealed class BenchPlumbingTests
                 new SizeResult(CorpusSize.Small, bzpeer, hugo, "n/a (no serve)"),
                 new SizeResult(CorpusSize.Medium, missing, hugo, "n/a (no BzPeer build)"),
             ],
-            StealPercent: 12.4, Output: "/dev/shm/out (in memory, each build deleted once measured)");
+            StealPercent: 12.4, Output: "/dev/shm/out (in memory, each build deleted once measured)", Warmups: 1);
 
         string markdown = ResultsReport.Render(result, "2026-01-01 00:00 UTC");
 
@@ -81,8 +82,9 @@ public sealed class BenchPlumbingTests
         Assert.Contains("Load average (1 min) when the runs started / ended: 0.5 / 1.5", markdown);
         Assert.Contains("CPU time stolen by the hypervisor during the runs (/proc/stat): 12%", markdown);
         Assert.Contains("Build output: /dev/shm/out (in memory, each build deleted once measured).", markdown);
-        Assert.Contains("| BzPeer | 1.00, 3.00, 2.00 | 1.50, 4.50, 3.00 | 100, 300, 200 | 25%, 25%, 25% | 1,200 |", markdown);
-        Assert.Contains("| Hugo | 10.00, 8.00, 9.00 | 15.00, 12.00, 13.50 | 1000, 800, 900 | 25%, 25%, 25% | 1,200 |", markdown);
+        Assert.Contains("| BzPeer | 1.00, 3.00, 2.00 | 1.50, 4.50, 3.00 | 100, 300, 200 | 25%, 25%, 25% | 1,200 | 30.00 / 45.00 |", markdown);
+        Assert.Contains("| Hugo | 10.00, 8.00, 9.00 | 15.00, 12.00, 13.50 | 1000, 800, 900 | 25%, 25%, 25% | 1,200 | — |", markdown);
+        Assert.Contains("Runs per tool and size: 3 after 1 untimed warm-up build per tool (reported below, in no median), alternating the tools", markdown);
     }
 
     [Fact]
