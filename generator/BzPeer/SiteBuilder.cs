@@ -80,7 +80,7 @@ public sealed class BuildResult
     public IReadOnlyList<(string Stage, long Heap, long Resident)> Memory { get; }
 
     /// <summary>CPU time (all threads) spent in each stage and the bytes it allocated, for <c>build --timings</c>.</summary>
-    public IReadOnlyList<(string Stage, TimeSpan Cpu, long Allocated)> Cpu { get; }
+    public IReadOnlyList<(string Stage, TimeSpan Cpu, long Allocated, TimeSpan GcPause, int FullCollections)> Cpu { get; }
 
     /// <summary>True when the output folder now holds the new site.</summary>
     public bool Written { get; }

@@ -10,7 +10,7 @@ internal static class BuildCommand
         var site = SiteArguments.Site();
         var output = new Option<string?>("--out", "-o") { Description = "Output folder. Default: SITE/_site." };
         var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is served from; overrides site.yml's base_url." };
-        var timings = new Option<bool>("--timings") { Description = "Print how long each build stage took ('timing <stage> <ms>'), the CPU time and memory it used ('cpu <stage> <ms> ms, allocated <MiB> MiB') and the memory after it." };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each build stage took ('timing <stage> <ms>'), the CPU time, memory and GC pauses it used ('cpu <stage> <ms> ms, allocated <MiB> MiB, gc pause <ms> ms, full collections <n>') and the memory after it." };
         var command = new Command("build", "Build the site into static files.") { site, output, baseUrl, timings };
         command.SetAction(parse =>
         {
@@ -36,9 +36,10 @@ internal static class BuildCommand
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing {stage} {time.TotalMilliseconds:0.0}"));
                 }
 
-                foreach (var (stage, cpu, allocated) in result.Cpu)
+                foreach (var (stage, cpu, allocated, paused, fullCollections) in result.Cpu)
                 {
-                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu {stage} {cpu.TotalMilliseconds:0.0} ms, allocated {allocated >> 20} MiB"));
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"cpu {stage} {cpu.TotalMilliseconds:0.0} ms, allocated {allocated >> 20} MiB, gc pause {paused.TotalMilliseconds:0} ms, full collections {fullCollections}"));
                 }
 
                 foreach (var (stage, heap, resident) in result.Memory)

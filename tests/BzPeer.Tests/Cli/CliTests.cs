@@ -62,6 +62,26 @@ public class CliTests
     }
 
     [Fact]
+    public void Build_timings_give_each_stage_its_time_cpu_allocation_and_gc_pauses()
+    {
+        using var site = TestSite.Demo();
+        var output = Path.Combine(site.Root, "out");
+        var (code, stdout, stderr) = Run("build", site.Root, "--out", output, "--timings");
+        Assert.True(code == 0, stderr);
+        foreach (var stage in new[] { "config", "load", "resolve", "templates", "slices", "render", "write" })
+        {
+            Assert.Matches($@"(?m)^timing {stage} \d+\.\d$", stdout);
+            Assert.Matches($@"(?m)^cpu {stage} \d+\.\d ms, allocated \d+ MiB, gc pause \d+ ms, full collections \d+$", stdout);
+            Assert.Matches($@"(?m)^memory {stage} heap \d+ MiB, resident \d+ MiB$", stdout);
+        }
+
+        // The stages' full collections are the build's, less any before the build started (other tests share the process).
+        var perStage = System.Text.RegularExpressions.Regex.Matches(stdout, @"(?m)^cpu \w+ .*, full collections (\d+)$").Sum(m => int.Parse(m.Groups[1].Value));
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(stdout, @"(?m)^gc pause \d+ ms, allocated \d+ MiB, collections gen0 \d+ gen1 \d+ gen2 (\d+)$").Groups[1].Value);
+        Assert.InRange(perStage, 0, total);
+    }
+
+    [Fact]
     public void A_missing_site_folder_is_a_content_error_not_a_crash()
     {
         var (code, _, stderr) = Run("check", "/nonexistent/site");
