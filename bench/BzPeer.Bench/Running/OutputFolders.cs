@@ -47,10 +47,7 @@ internal sealed class OutputFolders : IDisposable
     /// </summary>
     public bool InMemory { get; }
 
-    /// <summary>The folder for one timed build: <c>ROOT/SIZE/TOOL-RUN</c>, not there yet.</summary>
-    public string For(string size, string tool, int attempt) => For(size, tool, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    /// <summary>The folder for one build named <paramref name="run"/> (a number, or <c>warmup-N</c>): <c>ROOT/SIZE/TOOL-RUN</c>.</summary>
+    /// <summary>The folder for one build named <paramref name="run"/> (its number, or <c>warmup-N</c>): <c>ROOT/SIZE/TOOL-RUN</c>, not there yet.</summary>
     public string For(string size, string tool, string run) => Path.Combine(_root, size, $"{tool.ToLowerInvariant()}-{run}");
 
     /// <summary>A build in <paramref name="folder"/> was measured: deleted now in memory, else with the others at the end.</summary>

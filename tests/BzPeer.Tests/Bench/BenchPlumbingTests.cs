@@ -114,7 +114,7 @@ public sealed class BenchPlumbingTests
         string first;
         using (var folders = new OutputFolders(disk))
         {
-            first = folders.For("small", "BzPeer", 1);
+            first = folders.For("small", "BzPeer", "1");
             Directory.CreateDirectory(first);
             folders.Done(first);
             Assert.Equal(!onDisk, folders.InMemory);
@@ -130,7 +130,7 @@ public sealed class BenchPlumbingTests
             var memory = Path.Combine("/dev/shm", "bzpeer-folders-" + Guid.NewGuid().ToString("N"));
             using var folders = new OutputFolders(memory);
             Assert.True(folders.InMemory);
-            var build = folders.For("small", "Hugo", 2);
+            var build = folders.For("small", "Hugo", "warmup-1");
             Directory.CreateDirectory(build);
             folders.Done(build);
             Assert.False(Directory.Exists(build));
