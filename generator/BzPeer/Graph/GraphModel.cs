@@ -36,6 +36,8 @@ internal sealed class GraphModel
     private readonly int _radius;
     private readonly int _publicationRadius;
     private readonly int _maxNodes;
+    /// <summary>Ranked when the first slice is cut (the slices stage, on every core), not while the session is set up on one.</summary>
+    private readonly Lazy<HubRanking> _hubs;
 
     public GraphModel(ContentGraph graph)
     {
@@ -45,6 +47,7 @@ internal sealed class GraphModel
         _radius = graph.Config.Graph.SliceRadius;
         _publicationRadius = graph.Config.Graph.PublicationSliceRadius;
         _maxNodes = graph.Config.Graph.SliceMaxNodes;
+        _hubs = new Lazy<HubRanking>(() => HubRanking.Build(_adjacency, _maxNodes + 1));
     }
 
     public GraphIndex Index { get; }
@@ -56,7 +59,7 @@ internal sealed class GraphModel
     /// <summary>Every entity that has a slice (all but external authors), in graph order.</summary>
     public IEnumerable<Entity> SliceCentres => Index.Nodes.Where(n => n.Kind != NodeKind.External);
 
-    public int[] SliceMembers(Entity centre) => GraphSlicer.Slice(_adjacency, Index.IndexOf(centre), RadiusOf(centre), _maxNodes);
+    public int[] SliceMembers(Entity centre) => GraphSlicer.Slice(_adjacency, Index.IndexOf(centre), RadiusOf(centre), _maxNodes, _hubs.Value);
 
     public int[][] AllSliceMembers(IReadOnlyList<Entity> centres)
     {
@@ -64,7 +67,7 @@ internal sealed class GraphModel
         foreach (var group in Enumerable.Range(0, centres.Count).GroupBy(i => RadiusOf(centres[i])))
         {
             var indexes = group.ToArray();
-            var slices = GraphSlicer.SliceAll(_adjacency, indexes.Select(i => Index.IndexOf(centres[i])).ToArray(), group.Key, _maxNodes);
+            var slices = GraphSlicer.SliceAll(_adjacency, indexes.Select(i => Index.IndexOf(centres[i])).ToArray(), group.Key, _maxNodes, hubs: _hubs.Value);
             for (var k = 0; k < indexes.Length; k++)
             {
                 result[indexes[k]] = slices[k];

@@ -221,6 +221,62 @@ public class GraphSlicerTests
     }
 
     [Fact]
+    public void Slices_that_read_only_the_best_of_their_hubs_still_match_the_reference()
+    {
+        // Twelve topics of about 200 works each, institutions of about 14 authors: with small caps the last level
+        // reads only the best of the topics' lists, and with some the level before is not kept whole, so the
+        // slice is walked again in full.
+        var graph = SyntheticScholarGraph.Generate(2500, seed: 5);
+        var adjacency = GraphAdjacency.Build(graph.NodeIds.Length, graph.Edges, graph.NodeIds);
+        var hubs = HubRanking.Build(adjacency, minDegree: 10);
+        var workspace = new SliceWorkspace();
+
+        for (int center = 0; center < graph.NodeIds.Length; center += 5)
+            foreach (int maxNodes in new[] { 4, 9, 25, 70 })
+                foreach (int radius in new[] { 1, 2 })
+                    Assert.Equal(ReferenceSlice(adjacency, graph.NodeIds, center, radius, maxNodes),
+                                 workspace.Slice(adjacency, center, radius, maxNodes, hubs));
+
+        Assert.True(workspace.CutSlices > 100, $"{workspace.CutSlices} slices read only their hubs' best");
+        Assert.True(workspace.WalkedAgain > 0, "no slice was walked again in full");
+        Assert.True(workspace.WalkedAgain < workspace.CutSlices / 2, $"{workspace.WalkedAgain} of {workspace.CutSlices} walked again");
+    }
+
+    [Fact]
+    public void A_hubs_ranked_neighbours_are_its_neighbours_by_kind_then_edge_weight_then_degree_and_id()
+    {
+        var graph = SyntheticScholarGraph.Generate(2500, seed: 5);
+        var adjacency = GraphAdjacency.Build(graph.NodeIds.Length, graph.Edges, graph.NodeIds);
+        var ranking = HubRanking.Build(adjacency, minDegree: 40, maxDegreeOfParallelism: 2);
+        int hubs = 0;
+        for (int node = 0; node < adjacency.NodeCount; node++)
+        {
+            bool ranked = ranking.Groups(node, out var starts, out var neighbours, out var weights);
+            Assert.Equal(adjacency.Degree(node) >= 40, ranked);
+            if (!ranked)
+                continue;
+            hubs++;
+            var plain = adjacency.Neighbours(node).ToArray();
+            var plainWeights = adjacency.Weights(node).ToArray();
+            var expected = Enumerable.Range(0, plain.Length)
+                .OrderBy(k => adjacency.Kind(plain[k]))
+                .ThenByDescending(k => plainWeights[k])
+                .ThenByDescending(k => adjacency.Degree(plain[k]))
+                .ThenBy(k => graph.NodeIds[plain[k]], StringComparer.Ordinal)
+                .Select(k => (plain[k], plainWeights[k]))
+                .ToArray();
+            var actual = new (int, int)[starts[^1] - starts[0]];
+            for (int k = 0; k < actual.Length; k++)
+                actual[k] = (neighbours[starts[0] + k], weights[starts[0] + k]);
+            Assert.Equal(expected, actual);
+            for (int kind = 0; kind < adjacency.KindCount; kind++)
+                for (int k = starts[kind]; k < starts[kind + 1]; k++)
+                    Assert.Equal(kind, adjacency.Kind(neighbours[k]));
+        }
+        Assert.True(hubs >= 12, $"{hubs} hubs");
+    }
+
+    [Fact]
     public void Adjacency_knows_the_kinds_next_to_each_node()
     {
         // Kinds are numbered in ordinal order of their prefixes: p 0, r 1, t 2.

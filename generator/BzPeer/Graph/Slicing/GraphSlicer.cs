@@ -28,7 +28,8 @@ internal static class GraphSlicer
     /// <summary>The slice around <paramref name="center"/>: node indexes, ascending; always contains the centre.</summary>
     /// <param name="radius">Hops from the centre (0 gives the centre alone).</param>
     /// <param name="maxNodes">Most nodes in the slice, centre included (at least 1).</param>
-    public static int[] Slice(GraphAdjacency adjacency, int center, int radius, int maxNodes)
+    /// <param name="hubs">The adjacency's hubs ranked (<see cref="HubRanking"/>), so a slice reads only what it can use of them; the slice is the same without.</param>
+    public static int[] Slice(GraphAdjacency adjacency, int center, int radius, int maxNodes, HubRanking? hubs = null)
     {
         ArgumentNullException.ThrowIfNull(adjacency);
         if ((uint)center >= (uint)adjacency.NodeCount)
@@ -37,7 +38,7 @@ internal static class GraphSlicer
         ArgumentOutOfRangeException.ThrowIfLessThan(maxNodes, 1);
 
         var workspace = t_workspace ??= new SliceWorkspace();
-        return workspace.Slice(adjacency, center, radius, maxNodes);
+        return workspace.Slice(adjacency, center, radius, maxNodes, hubs);
     }
 
     /// <summary>
@@ -53,7 +54,7 @@ internal static class GraphSlicer
     }
 
     /// <summary>One slice per centre, computed in parallel; element i belongs to <paramref name="centers"/>[i].</summary>
-    public static int[][] SliceAll(GraphAdjacency adjacency, IReadOnlyList<int> centers, int radius, int maxNodes, int maxDegreeOfParallelism = -1)
+    public static int[][] SliceAll(GraphAdjacency adjacency, IReadOnlyList<int> centers, int radius, int maxNodes, int maxDegreeOfParallelism = -1, HubRanking? hubs = null)
     {
         ArgumentNullException.ThrowIfNull(centers);
         var slices = new int[centers.Count][];
@@ -61,7 +62,7 @@ internal static class GraphSlicer
         Parallel.ForEach(Partitioner.Create(0, centers.Count, 256), options, range =>
         {
             for (int k = range.Item1; k < range.Item2; k++)
-                slices[k] = Slice(adjacency, centers[k], radius, maxNodes);
+                slices[k] = Slice(adjacency, centers[k], radius, maxNodes, hubs);
         });
         return slices;
     }

@@ -25,31 +25,52 @@ internal sealed class SliceWorkspace
     private int[] _kindReserve = [];
     private int _frontierCount, _levelCount, _candidateCount, _restCount;
     private readonly List<int> _kept = [];
+    // The level whose walk read only the best of some hubs' neighbours (CollectBest); 0 when every list was read whole.
+    private int _cutHop;
 
-    public int[] Slice(GraphAdjacency adjacency, int center, int radius, int maxNodes)
+    /// <summary>Slices whose last level read only the best of a hub's neighbours, and of those, slices walked again in full.</summary>
+    internal int CutSlices { get; private set; }
+
+    /// <inheritdoc cref="CutSlices"/>
+    internal int WalkedAgain { get; private set; }
+
+    /// <param name="hubs">With it, the last level reads only the best of each hub's neighbours (<see cref="CollectBest"/>).</param>
+    public int[] Slice(GraphAdjacency adjacency, int center, int radius, int maxNodes, HubRanking? hubs = null)
+    {
+        if (!TrySlice(adjacency, center, radius, maxNodes, hubs))
+        {
+            WalkedAgain++;
+            TrySlice(adjacency, center, radius, maxNodes, hubs: null);
+        }
+
+        var result = _kept.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+    /// <summary>
+    /// Fills <c>_kept</c>. False when the last level read only the best of some hubs' neighbours and the rule needs
+    /// more than that after all (see <see cref="KeepRepresentative"/>); never false without <paramref name="hubs"/>.
+    /// </summary>
+    private bool TrySlice(GraphAdjacency adjacency, int center, int radius, int maxNodes, HubRanking? hubs)
     {
         BeginSlice(adjacency.NodeCount);
         _kept.Clear();
         _kept.Add(center);
         Visit(center, 0, 0);
         int room = maxNodes - 1;
-        if (room > 0)
+        if (room <= 0)
+            return true;
+        CollectCandidates(adjacency, radius, room, hubs);
+        if (_cutHop > 0)
+            CutSlices++;
+        if (_candidateCount <= room)
         {
-            CollectCandidates(adjacency, radius, room);
-            if (_candidateCount <= room)
-            {
-                foreach (int node in _candidates.AsSpan(0, _candidateCount))
-                    _kept.Add(node);
-            }
-            else
-            {
-                KeepRepresentative(adjacency, room);
-            }
+            foreach (int node in _candidates.AsSpan(0, _candidateCount))
+                _kept.Add(node);
+            return true;
         }
-
-        var result = _kept.ToArray();
-        Array.Sort(result);
-        return result;
+        return KeepRepresentative(adjacency, room);
     }
 
     public LayoutEdge[] InducedEdges(GraphAdjacency adjacency, ReadOnlySpan<int> slice)
@@ -100,9 +121,12 @@ internal sealed class SliceWorkspace
     /// one (a hub's topics lie behind its papers). Of the extra level only kinds not seen nearer are
     /// kept: the others could never be chosen, as the nearer levels alone fill the places left
     /// after the shares. So a slice never walks further than it can use.
+    /// With <paramref name="hubs"/>, the last level, when no level before it overflowed, reads only the best
+    /// <c>room + 1</c> of each kind from each hub (<see cref="CollectBest"/>).
     /// </summary>
-    private void CollectCandidates(GraphAdjacency adjacency, int radius, int room)
+    private void CollectCandidates(GraphAdjacency adjacency, int radius, int room, HubRanking? hubs)
     {
+        _cutHop = 0;
         int kindCount = adjacency.KindCount;
         if (_kindNearest.Length < kindCount)
         {
@@ -121,7 +145,8 @@ internal sealed class SliceWorkspace
             bool extra = overflowHop > 0;
             if (extra && kindsSeen == kindCount)
                 break;
-            CollectLevel(adjacency, hop, extra ? UnseenKinds(nearest) : ulong.MaxValue);
+            var cut = !extra && hop == lastHop ? hubs : null;
+            CollectLevel(adjacency, hop, extra ? UnseenKinds(nearest) : ulong.MaxValue, cut, room + 1);
             foreach (int node in _level.AsSpan(0, _levelCount))
             {
                 int kind = adjacency.Kind(node);
@@ -151,8 +176,11 @@ internal sealed class SliceWorkspace
     /// reserved places, then the fill takes the level whole if it fits, else its best. From hop 2
     /// on a node's connection is its heaviest edge to a node kept from the level before, so what
     /// a level keeps hangs on what is already kept.
+    /// Returns false, keeping nothing more, when the level that read only its hubs' best (<c>_cutHop</c>) would be
+    /// ranked by connections to a level before it that was not kept whole: a node with no kept neighbour there ranks by
+    /// degree alone, which a hub's ranked list does not follow.
     /// </summary>
-    private void KeepRepresentative(GraphAdjacency adjacency, int room)
+    private bool KeepRepresentative(GraphAdjacency adjacency, int room)
     {
         var candidates = _candidates.AsSpan(0, _candidateCount);
         var order = new KeepOrder(adjacency, _hop, _connection);
@@ -193,7 +221,11 @@ internal sealed class SliceWorkspace
             int levelFrom = _kept.Count;
             // When the level before was kept whole, the walk's connections are already to kept nodes.
             if (levelFrom - parentsFrom < previousLevelSize)
+            {
+                if (hop == _cutHop)
+                    return false;
                 ConnectToKept(adjacency, level, levelFrom - parentsFrom, parentsFrom, hop);
+            }
             parentsFrom = levelFrom;
             previousLevelSize = level.Length;
 
@@ -211,6 +243,7 @@ internal sealed class SliceWorkspace
                 _kept.Add(node);
             fill -= best.Length;
         }
+        return true;
     }
 
     /// <summary>Keeps the reserved places of the kinds whose nearest hop is <paramref name="hop"/>; returns how many.</summary>
@@ -295,14 +328,20 @@ internal sealed class SliceWorkspace
     /// connection weights. Frontier nodes with no neighbour of a kind in <paramref name="wanted"/> are not
     /// expanded: on the extra level (see <see cref="CollectCandidates"/>) only unseen kinds are kept, so a
     /// researcher's co-authors, who border papers and people but no topic, need not be walked to find its topics.
+    /// With <paramref name="hubs"/>, a hub with more than <paramref name="best"/> neighbours is read by <see cref="CollectBest"/>.
     /// </summary>
-    private void CollectLevel(GraphAdjacency adjacency, int hop, ulong wanted)
+    private void CollectLevel(GraphAdjacency adjacency, int hop, ulong wanted, HubRanking? hubs, int best)
     {
         _levelCount = 0;
         foreach (int from in _frontier.AsSpan(0, _frontierCount))
         {
             if ((adjacency.NeighbourKinds(from) & wanted) == 0)
                 continue;
+            if (hubs is not null && adjacency.Degree(from) > best && hubs.Groups(from, out var starts, out var ranked, out var rankedWeights))
+            {
+                CollectBest(hop, best, starts, ranked, rankedWeights);
+                continue;
+            }
             var neighbours = adjacency.Neighbours(from);
             var weights = adjacency.Weights(from);
             for (int k = 0; k < neighbours.Length; k++)
@@ -318,6 +357,41 @@ internal sealed class SliceWorkspace
                     _connection[node] = weights[k];
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Reads a hub's neighbours on the slice's last level only as far as the first <paramref name="best"/> of each
+    /// kind that lie on this level (new here, or already reached on it from another node), in the order of
+    /// <see cref="HubRanking"/>. The slice keeps at most <c>room</c> nodes of a kind from a level, and
+    /// when the connections are to the whole level before (kept whole), a node kept from this level through its
+    /// heaviest edge to this hub has fewer than <c>room</c> nodes of its kind ahead of it in the hub's list, each
+    /// ranked ahead of it overall: so it is read, with its connection. One more than <c>room</c> tells an overflowing
+    /// level from a full one, and each kind present is still seen, with at least as many nodes as its share.
+    /// </summary>
+    private void CollectBest(int hop, int best, ReadOnlySpan<int> starts, ReadOnlySpan<int> neighbours, ReadOnlySpan<int> weights)
+    {
+        for (int kind = 0; kind + 1 < starts.Length; kind++)
+        {
+            int end = starts[kind + 1], found = 0, k = starts[kind];
+            for (; k < end && found < best; k++)
+            {
+                int node = neighbours[k];
+                if (_stamp[node] != _currentStamp)
+                {
+                    Visit(node, hop, weights[k]);
+                    Push(ref _level, ref _levelCount, node);
+                    found++;
+                }
+                else if (_hop[node] == hop)
+                {
+                    if (weights[k] > _connection[node])
+                        _connection[node] = weights[k];
+                    found++;
+                }
+            }
+            if (k < end)
+                _cutHop = hop;
         }
     }
 
