@@ -237,9 +237,9 @@ public class GraphSlicerTests
                     Assert.Equal(ReferenceSlice(adjacency, graph.NodeIds, center, radius, maxNodes),
                                  workspace.Slice(adjacency, center, radius, maxNodes, hubs));
 
-        Assert.True(workspace.CutSlices > 100, $"{workspace.CutSlices} slices read only their hubs' best");
-        Assert.True(workspace.WalkedAgain > 0, "no slice was walked again in full");
-        Assert.True(workspace.WalkedAgain < workspace.CutSlices / 2, $"{workspace.WalkedAgain} of {workspace.CutSlices} walked again");
+        Assert.True(workspace.WalksCutShort > 100, $"{workspace.WalksCutShort} slices read only their hubs' best");
+        Assert.True(workspace.WalksRepeated > 0, "no slice was walked again in full");
+        Assert.True(workspace.WalksRepeated < workspace.WalksCutShort / 2, $"{workspace.WalksRepeated} of {workspace.WalksCutShort} walked again");
     }
 
     [Fact]

@@ -29,17 +29,17 @@ internal sealed class SliceWorkspace
     private int _cutHop;
 
     /// <summary>Slices whose last level read only the best of a hub's neighbours, and of those, slices walked again in full.</summary>
-    internal int CutSlices { get; private set; }
+    internal int WalksCutShort { get; private set; }
 
-    /// <inheritdoc cref="CutSlices"/>
-    internal int WalkedAgain { get; private set; }
+    /// <inheritdoc cref="WalksCutShort"/>
+    internal int WalksRepeated { get; private set; }
 
     /// <param name="hubs">With it, the last level reads only the best of each hub's neighbours (<see cref="CollectBest"/>).</param>
     public int[] Slice(GraphAdjacency adjacency, int center, int radius, int maxNodes, HubRanking? hubs = null)
     {
         if (!TrySlice(adjacency, center, radius, maxNodes, hubs))
         {
-            WalkedAgain++;
+            WalksRepeated++;
             TrySlice(adjacency, center, radius, maxNodes, hubs: null);
         }
 
@@ -63,7 +63,7 @@ internal sealed class SliceWorkspace
             return true;
         CollectCandidates(adjacency, radius, room, hubs);
         if (_cutHop > 0)
-            CutSlices++;
+            WalksCutShort++;
         if (_candidateCount <= room)
         {
             foreach (int node in _candidates.AsSpan(0, _candidateCount))
