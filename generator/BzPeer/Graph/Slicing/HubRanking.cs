@@ -14,21 +14,14 @@ internal sealed class HubRanking
     private readonly int[] _weights;
     private readonly int _kindCount;
 
-    private HubRanking(int[] slot, int[] groupStart, int[] neighbours, int[] weights, int kindCount, int minDegree)
+    private HubRanking(int[] slot, int[] groupStart, int[] neighbours, int[] weights, int kindCount)
     {
         _slot = slot;
         _groupStart = groupStart;
         _neighbours = neighbours;
         _weights = weights;
         _kindCount = kindCount;
-        MinDegree = minDegree;
     }
-
-    /// <summary>Nodes with at least this many neighbours are hubs.</summary>
-    public int MinDegree { get; }
-
-    /// <summary>How many neighbour entries the hubs hold in all.</summary>
-    public int EntryCount => _neighbours.Length;
 
     /// <summary>
     /// Ranks the neighbours of every node with at least <paramref name="minDegree"/> of them. A slice of at most
@@ -90,7 +83,7 @@ internal sealed class HubRanking
                 return scratch;
             },
             _ => { });
-        return new HubRanking(slot, groupStart, neighbours, weights, kindCount, minDegree);
+        return new HubRanking(slot, groupStart, neighbours, weights, kindCount);
     }
 
     /// <summary>
