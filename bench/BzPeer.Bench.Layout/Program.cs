@@ -23,6 +23,7 @@ using BzPeer.Tests.Graph;
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-render SITE   (a real site's files, by path pattern)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- page-costs SITE    (abstracts' Markdown; page model against render, by page kind)
 //   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-load SITE     (loading a site's content: all cores, one thread, by step)
+//   dotnet run -c Release --project bench/BzPeer.Bench.Layout -- site-allocations SITE [TOP]  (what each stage and each kind of file allocates, by type)
 switch (args)
 {
     case ["site-within", var site, var rounds]:
@@ -51,6 +52,9 @@ switch (args)
         return 0;
     case ["site-load", var site]:
         SiteProbes.Load(site);
+        return 0;
+    case ["site-allocations", var site, .. var top]:
+        AllocationProbe.Run(site, top.Length > 0 ? int.Parse(top[0]) : 15);
         return 0;
 }
 

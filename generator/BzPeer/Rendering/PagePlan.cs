@@ -25,6 +25,12 @@ internal sealed record PlannedPage(string Url, string Template, string Layout, b
     /// </summary>
     public int ProfileOf { get; init; } = -1;
 
+    /// <summary>
+    /// For a work's page, the work's index in the graph (else -1): a build renders it right after the last profile
+    /// that lists the work, while that profile's rendering of its abstract is still held (<see cref="AbstractCache"/>).
+    /// </summary>
+    public int PublicationOf { get; init; } = -1;
+
     /// <summary>A compact work item in a list page (type, year, venue, title, authors): 650-700 bytes on the bench corpora.</summary>
     internal const int BytesPerListItem = 720;
 }
@@ -74,8 +80,9 @@ internal static class PagePlan
             pages.Add(new(url + "trust/", "pages/trust.html", Base, false, () => Trust(graph, v, researcher)));
         }
 
-        foreach (var publication in graph.Publications)
+        for (var p = 0; p < graph.Publications.Count; p++)
         {
+            var publication = graph.Publications[p];
             var url = publication.Url;
             pages.Add(new(url, "pages/publication.html", Base, false, () =>
             {
@@ -84,7 +91,7 @@ internal static class PagePlan
                     v.Page(publication.Title, abstractText.Length > 0 ? abstractText : $"{publication.Title} ({publication.Year}).", url, "publications",
                         meta: ScholarMeta.For(publication, v.Urls), jsonLd: JsonLd.Publication(publication, v.Urls, abstractText), scripts: v.GraphScripts),
                     v.Publication(publication));
-            }));
+            }) { PublicationOf = p });
         }
 
         foreach (var topic in graph.Topics)

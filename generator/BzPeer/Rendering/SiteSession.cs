@@ -116,21 +116,23 @@ internal sealed class SiteSession
             clock.Time("render", () =>
             {
                 var jobs = Jobs();
-                var next = -1;
-                Parallel.For(0, Environment.ProcessorCount, _ =>
+                _views.HoldAbstracts(new AbstractCache(Graph.EntityCount, ExpectedAbstractPrints()));
+                try
                 {
-                    for (var i = Interlocked.Increment(ref next); i < jobs.Length; i = Interlocked.Increment(ref next))
+                    var next = -1;
+                    Parallel.For(0, Environment.ProcessorCount, _ =>
                     {
-                        var job = jobs[i];
-                        var feedOf = job.Kind == RouteKind.Page ? Pages[job.Index].ProfileOf : -1;
-                        using var kept = feedOf >= 0 ? MarkdownRenderer.KeepDocuments(AtomFeed.MaxEntries) : default;
-                        RenderInto(job, sink);
-                        if (feedOf >= 0)
+                        for (var i = Interlocked.Increment(ref next); i < jobs.Length; i = Interlocked.Increment(ref next))
                         {
-                            RenderInto(new Route(RouteKind.ResearcherFeed, feedOf), sink);
+                            RenderJob(jobs[i], sink);
                         }
-                    }
-                });
+                    });
+                }
+                finally
+                {
+                    _views.ReleaseAbstracts();
+                }
+
                 return 0;
             });
             failed = false;
@@ -152,6 +154,52 @@ internal sealed class SiteSession
                 return 0;
             });
         }
+    }
+
+    /// <summary>
+    /// One job of <see cref="RenderAll"/>. A profile is followed by its researcher's feed on the same thread, which
+    /// takes the abstracts the profile parsed or held; then the abstracts it printed are released.
+    /// </summary>
+    private void RenderJob(Route job, Action<OutputFile> sink)
+    {
+        var page = job.Kind == RouteKind.Page ? Pages[job.Index] : null;
+        var feedOf = page?.ProfileOf ?? -1;
+        using var kept = feedOf >= 0 ? MarkdownRenderer.KeepDocuments(AtomFeed.MaxEntries) : default;
+        RenderInto(job, sink);
+        if (feedOf >= 0)
+        {
+            RenderInto(new Route(RouteKind.ResearcherFeed, feedOf), sink);
+            foreach (var work in Graph.Researchers[feedOf].Works)
+            {
+                _views.AbstractPrinted(work);
+            }
+        }
+        else if (page?.PublicationOf is >= 0 and var work)
+        {
+            _views.AbstractPrinted(Graph.Publications[work]);
+        }
+    }
+
+    /// <summary>How many pages print each work's abstract: its own and each profile that lists it (by entity ordinal).</summary>
+    private int[] ExpectedAbstractPrints()
+    {
+        var expected = new int[Graph.EntityCount];
+        foreach (var page in Pages)
+        {
+            if (page.ProfileOf >= 0)
+            {
+                foreach (var work in Graph.Researchers[page.ProfileOf].Works)
+                {
+                    expected[work.Ordinal]++;
+                }
+            }
+            else if (page.PublicationOf >= 0)
+            {
+                expected[Graph.Publications[page.PublicationOf].Ordinal]++;
+            }
+        }
+
+        return expected;
     }
 
     private Task<LaidOutGraph> LayOutFullGraph() => Task.Factory.StartNew(() =>
@@ -206,6 +254,9 @@ internal sealed class SiteSession
     /// from the documents the profile parsed rather than parsing them again (the large bench corpus's ten thousand
     /// feeds hold 50,427 entries; not parsing their abstracts again saved 335 of a build's 7,496 MiB allocated).
     /// </summary>
+    /// <summary>The files in the order <see cref="RenderAll"/> hands them to its threads (for tests).</summary>
+    internal IEnumerable<string> RenderOrder() => Jobs().Select(PathOf);
+
     private Route[] Jobs()
     {
         var profiled = new bool[Graph.Researchers.Count];
@@ -218,9 +269,84 @@ internal sealed class SiteSession
         }
 
         // A stable sort: equal costs keep route order, so the schedule (not the output, which never depends on it) is repeatable.
-        return Routes()
+        var byCost = Routes()
             .Where(route => route.Kind != RouteKind.FullGraph && !(route.Kind == RouteKind.ResearcherFeed && profiled[route.Index]))
             .OrderByDescending(Cost).ToArray();
+        return WorksAfterTheirLastProfile(byCost);
+    }
+
+    /// <summary>
+    /// The jobs with each work's page moved to right after the last profile that lists it, so that the abstract the
+    /// profiles printed is held only until then (<see cref="AbstractCache"/>). A work's page costs less than any
+    /// profile, so no long job moves towards the end.
+    /// </summary>
+    private Route[] WorksAfterTheirLastProfile(Route[] byCost)
+    {
+        // The job that makes each profile, by researcher; then each work's last profile, by the work's index.
+        var profileAt = new int[Graph.Researchers.Count];
+        Array.Fill(profileAt, -1);
+        var workPages = new int[Graph.Publications.Count];
+        Array.Fill(workPages, -1);
+        for (var i = 0; i < byCost.Length; i++)
+        {
+            if (byCost[i].Kind == RouteKind.Page && Pages[byCost[i].Index] is var page)
+            {
+                if (page.ProfileOf >= 0)
+                {
+                    profileAt[page.ProfileOf] = i;
+                }
+                else if (page.PublicationOf >= 0)
+                {
+                    workPages[page.PublicationOf] = byCost[i].Index;
+                }
+            }
+        }
+
+        // By entity ordinal, as works appear in researchers' lists.
+        var lastProfile = new int[Graph.EntityCount];
+        Array.Fill(lastProfile, -1);
+        for (var r = 0; r < profileAt.Length; r++)
+        {
+            if (profileAt[r] < 0)
+            {
+                continue;
+            }
+
+            foreach (var work in Graph.Researchers[r].Works)
+            {
+                lastProfile[work.Ordinal] = Math.Max(lastProfile[work.Ordinal], profileAt[r]);
+            }
+        }
+
+        // The moved pages, grouped by the job they follow, in the order of the works.
+        var after = new List<int>?[byCost.Length];
+        var moved = new bool[Graph.Publications.Count];
+        for (var p = 0; p < workPages.Length; p++)
+        {
+            if (workPages[p] >= 0 && lastProfile[Graph.Publications[p].Ordinal] is >= 0 and var at)
+            {
+                (after[at] ??= []).Add(workPages[p]);
+                moved[p] = true;
+            }
+        }
+
+        var jobs = new List<Route>(byCost.Length);
+        for (var i = 0; i < byCost.Length; i++)
+        {
+            var route = byCost[i];
+            if (route.Kind == RouteKind.Page && Pages[route.Index].PublicationOf is >= 0 and var p && moved[p])
+            {
+                continue;
+            }
+
+            jobs.Add(route);
+            foreach (var page in after[i] ?? [])
+            {
+                jobs.Add(new Route(RouteKind.Page, page));
+            }
+        }
+
+        return jobs.ToArray();
     }
 
     private long Cost(Route route) => route.Kind switch

@@ -176,16 +176,56 @@ internal sealed class ViewFactory
     }
 
     /// <summary>
-    /// The abstract, rendered from its Markdown each time a page prints it (its work's page, its authors' profiles)
-    /// and never held: see <see cref="RawHtml.Deferred"/>. It reads the record current when it is printed.
+    /// The abstract, rendered from its Markdown when a page prints it (its work's page, its authors' profiles): see
+    /// <see cref="RawHtml.Deferred"/>. During a build's render an earlier print may have left it (<see cref="HoldAbstracts"/>).
+    /// It reads the record current when it is printed.
     /// </summary>
     public RawHtml Abstract(Publication publication) =>
-        RawHtml.Deferred(publication, RenderAbstract, string.IsNullOrWhiteSpace(publication.Record.Body));
+        RawHtml.Deferred(publication, _writeAbstract ??= WriteAbstract, string.IsNullOrWhiteSpace(publication.Record.Body));
 
-    private static readonly Action<object, PageBuffer> RenderAbstract = static (p, html) => MarkdownRenderer.WriteHtml(((Publication)p).Record, html);
+    private Action<object, PageBuffer>? _writeAbstract;
+
+    private void WriteAbstract(object work, PageBuffer html)
+    {
+        var publication = (Publication)work;
+        var cache = _abstracts;
+        if (cache?.Html(publication) is { } kept)
+        {
+            html.Append(kept);
+            return;
+        }
+
+        var start = cache is null ? 0 : html.Utf8.Length;
+        MarkdownRenderer.WriteHtml(publication.Record, html);
+        cache?.KeepHtml(publication, html.Utf8[start..]);
+    }
 
     /// <summary>The abstract as plain text: page descriptions, JSON-LD and every feed the work appears in.</summary>
-    public string AbstractText(Publication publication) => MarkdownRenderer.ToPlainText(publication.Record);
+    public string AbstractText(Publication publication)
+    {
+        var cache = _abstracts;
+        if (cache?.Text(publication) is { } kept)
+        {
+            return kept;
+        }
+
+        var text = MarkdownRenderer.ToPlainText(publication.Record);
+        cache?.KeepText(publication, text);
+        return text;
+    }
+
+    private AbstractCache? _abstracts;
+
+    /// <summary>
+    /// Until <see cref="ReleaseAbstracts"/>, abstracts are kept between the prints <paramref name="cache"/> expects
+    /// (a build's render, which knows its pages); otherwise each print renders its own.
+    /// </summary>
+    public void HoldAbstracts(AbstractCache cache) => _abstracts = cache;
+
+    public void ReleaseAbstracts() => _abstracts = null;
+
+    /// <summary>One expected print of the work's abstract is done (see <see cref="AbstractCache.Printed"/>).</summary>
+    public void AbstractPrinted(Publication publication) => _abstracts?.Printed(publication);
 
     /// <summary>Drops what was cached from a publication whose record was replaced (serve).</summary>
     public void Forget(Publication publication)
