@@ -37,6 +37,9 @@ internal sealed class AbstractCache
     /// <summary>The abstract's plain text, when an earlier print of the same record left it.</summary>
     public string? Text(Publication publication) => Current(publication)?.Text;
 
+    /// <summary>Whether a print of the work's abstract is still to come after the one under way.</summary>
+    public bool Wants(Publication publication) => Volatile.Read(ref _expected[publication.Ordinal]) > 1;
+
     public void KeepHtml(Publication publication, ReadOnlySpan<byte> html)
     {
         if (EntryFor(publication) is { } entry)
@@ -69,7 +72,7 @@ internal sealed class AbstractCache
     private Entry? EntryFor(Publication publication)
     {
         var ordinal = publication.Ordinal;
-        if (Volatile.Read(ref _expected[ordinal]) <= 1)
+        if (!Wants(publication))
         {
             return null;
         }

@@ -115,16 +115,20 @@ internal sealed class SiteSession
             clock.Time("slices", CutSlices);
             clock.Time("render", () =>
             {
-                var jobs = Jobs();
+                var (jobs, starts) = Jobs();
                 _views.HoldAbstracts(new AbstractCache(Graph.EntityCount, ExpectedAbstractPrints()));
                 try
                 {
+                    // A thread takes a job with the pages attached to it (a profile's works), so that they follow it.
                     var next = -1;
                     Parallel.For(0, Environment.ProcessorCount, _ =>
                     {
-                        for (var i = Interlocked.Increment(ref next); i < jobs.Length; i = Interlocked.Increment(ref next))
+                        for (var g = Interlocked.Increment(ref next); g < starts.Length - 1; g = Interlocked.Increment(ref next))
                         {
-                            RenderJob(jobs[i], sink);
+                            for (var i = starts[g]; i < starts[g + 1]; i++)
+                            {
+                                RenderJob(jobs[i], sink);
+                            }
                         }
                     });
                 }
@@ -255,9 +259,13 @@ internal sealed class SiteSession
     /// feeds hold 50,427 entries; not parsing their abstracts again saved 335 of a build's 7,496 MiB allocated).
     /// </summary>
     /// <summary>The files in the order <see cref="RenderAll"/> hands them to its threads (for tests).</summary>
-    internal IEnumerable<string> RenderOrder() => Jobs().Select(PathOf);
+    internal IEnumerable<string> RenderOrder() => Jobs().Routes.Select(PathOf);
 
-    private Route[] Jobs()
+    /// <summary>
+    /// Every file to render, largest first, in groups: a group is one job and the pages attached to it, rendered on
+    /// the thread that takes the job (<see cref="WorksAfterTheirLastProfile"/>). Group g is Routes[Starts[g]..Starts[g + 1]].
+    /// </summary>
+    private (Route[] Routes, int[] Starts) Jobs()
     {
         var profiled = new bool[Graph.Researchers.Count];
         foreach (var page in Pages)
@@ -276,11 +284,13 @@ internal sealed class SiteSession
     }
 
     /// <summary>
-    /// The jobs with each work's page moved to right after the last profile that lists it, so that the abstract the
-    /// profiles printed is held only until then (<see cref="AbstractCache"/>). A work's page costs less than any
+    /// The jobs with each work's page attached to the last profile that lists it, so that the abstract the profiles
+    /// printed is held only until then (<see cref="AbstractCache"/>), and rendered by the same thread right after the
+    /// profile, which has then printed it: as a job of its own the page was often taken by the other thread while
+    /// the profile was still being rendered, and parsed the abstract again. A work's page costs less than any
     /// profile, so no long job moves towards the end.
     /// </summary>
-    private Route[] WorksAfterTheirLastProfile(Route[] byCost)
+    private (Route[] Routes, int[] Starts) WorksAfterTheirLastProfile(Route[] byCost)
     {
         // The job that makes each profile, by researcher; then each work's last profile, by the work's index.
         var profileAt = new int[Graph.Researchers.Count];
@@ -331,6 +341,7 @@ internal sealed class SiteSession
         }
 
         var jobs = new List<Route>(byCost.Length);
+        var starts = new List<int>(byCost.Length + 1);
         for (var i = 0; i < byCost.Length; i++)
         {
             var route = byCost[i];
@@ -339,6 +350,7 @@ internal sealed class SiteSession
                 continue;
             }
 
+            starts.Add(jobs.Count);
             jobs.Add(route);
             foreach (var page in after[i] ?? [])
             {
@@ -346,7 +358,8 @@ internal sealed class SiteSession
             }
         }
 
-        return jobs.ToArray();
+        starts.Add(jobs.Count);
+        return (jobs.ToArray(), starts.ToArray());
     }
 
     private long Cost(Route route) => route.Kind switch

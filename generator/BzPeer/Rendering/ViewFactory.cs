@@ -197,7 +197,15 @@ internal sealed class ViewFactory
 
         var start = cache is null ? 0 : html.Utf8.Length;
         MarkdownRenderer.WriteHtml(publication.Record, html);
-        cache?.KeepHtml(publication, html.Utf8[start..]);
+        if (cache is not null && cache.Wants(publication))
+        {
+            cache.KeepHtml(publication, html.Utf8[start..]);
+            // While its document is at hand: a later print may want only the text (a feed of the newest works, say).
+            if (cache.Text(publication) is null)
+            {
+                cache.KeepText(publication, MarkdownRenderer.ToPlainText(publication.Record));
+            }
+        }
     }
 
     /// <summary>The abstract as plain text: page descriptions, JSON-LD and every feed the work appears in.</summary>
