@@ -119,7 +119,8 @@ public sealed class ContentStore
     {
         var byKind = ContentKinds.All.ToDictionary(k => k, _ => new List<ContentRecord>());
         var seen = new Dictionary<(ContentKind, string), string>();
-        var documents = new SortedDictionary<string, SourceDocument>(StringComparer.Ordinal);
+        // Looked up by path only (excerpts under diagnostics), never listed in order.
+        var documents = new Dictionary<string, SourceDocument>(_entries.Count, StringComparer.Ordinal);
         // Ordered by kind, id, then path, so a duplicate id is reported on the later file (.md before .yml).
         var entries = _entries.Values.ToArray();
         Array.Sort(entries, static (a, b) =>
