@@ -31,9 +31,9 @@ public sealed class RawHtml
     /// HTML made each time it is printed, by <paramref name="write"/> from <paramref name="source"/> straight into the
     /// page being rendered: an abstract, shown on its work's page and on each of its authors' profiles, or a slice's
     /// list of nearby entities. Held rendered for a whole build, the large bench corpus's abstracts took 51 MB at
-    /// the moment the build's memory peaks; rendering is cheap (~10 µs). Written into the page, it makes no string
-    /// or byte array of its own: made as a string and then encoded, these lists and abstracts were a tenth of the
-    /// bytes a build allocated (docs/performance.md, session 19).
+    /// the moment the build's memory peaks; a build holds each only between its prints instead (<see cref="AbstractCache"/>).
+    /// Written into the page, it makes no string or byte array of its own: made as a string and then encoded, these
+    /// lists and abstracts were a tenth of the bytes a build allocated (docs/performance.md, session 19).
     /// </summary>
     /// <param name="isEmpty">Whether the HTML would be empty, known without rendering it (a blank abstract).</param>
     internal static RawHtml Deferred(object source, Action<object, PageBuffer> write, bool isEmpty) =>
