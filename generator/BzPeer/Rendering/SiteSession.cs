@@ -251,19 +251,17 @@ internal sealed class SiteSession
         }
     }
 
-    /// <summary>
-    /// Every route but graph.json and the researchers' feeds, the pages that take longest first (see
-    /// <see cref="RenderAll"/>). A feed is rendered with its researcher's profile instead: the profile parses every
-    /// work's abstract, and the feed, made next on the same thread, takes the newest works' abstracts as plain text
-    /// from the documents the profile parsed rather than parsing them again (the large bench corpus's ten thousand
-    /// feeds hold 50,427 entries; not parsing their abstracts again saved 335 of a build's 7,496 MiB allocated).
-    /// </summary>
     /// <summary>The files in the order <see cref="RenderAll"/> hands them to its threads (for tests).</summary>
     internal IEnumerable<string> RenderOrder() => Jobs().Routes.Select(PathOf);
 
     /// <summary>
-    /// Every file to render, largest first, in groups: a group is one job and the pages attached to it, rendered on
-    /// the thread that takes the job (<see cref="WorksAfterTheirLastProfile"/>). Group g is Routes[Starts[g]..Starts[g + 1]].
+    /// Every route but graph.json and the researchers' feeds, the pages that take longest first (see
+    /// <see cref="RenderAll"/>), in groups: a group is one job and the pages attached to it, rendered on the thread
+    /// that takes the job (<see cref="WorksAfterTheirLastProfile"/>); group g is Routes[Starts[g]..Starts[g + 1]].
+    /// A feed is rendered with its researcher's profile instead: the profile prints every work's abstract, and the
+    /// feed, made next on the same thread, takes the newest works' abstracts as plain text from what the profile
+    /// parsed or held rather than parsing them again (the large bench corpus's ten thousand feeds hold 50,427
+    /// entries; not parsing their abstracts again saved 335 of a build's 7,496 MiB allocated).
     /// </summary>
     private (Route[] Routes, int[] Starts) Jobs()
     {
