@@ -195,11 +195,12 @@ internal sealed class ViewFactory
             return;
         }
 
-        var start = cache is null ? 0 : html.Utf8.Length;
+        var keep = cache is not null && cache.Wants(publication);
+        var start = keep ? html.Utf8.Length : 0;
         MarkdownRenderer.WriteHtml(publication.Record, html);
-        if (cache is not null && cache.Wants(publication))
+        if (keep)
         {
-            cache.KeepHtml(publication, html.Utf8[start..]);
+            cache!.KeepHtml(publication, html.Utf8[start..]);
             // While its document is at hand: a later print may want only the text (a feed of the newest works, say).
             if (cache.Text(publication) is null)
             {

@@ -1,11 +1,7 @@
 using System.Text;
-using BzPeer.Configuration;
-using BzPeer.Content;
 using BzPeer.Diagnostics;
 using BzPeer.Model;
-using BzPeer.Output;
 using BzPeer.Rendering;
-using BzPeer.Resolve;
 using BzPeer.Tests.Support;
 
 namespace BzPeer.Tests.Rendering;
@@ -65,17 +61,10 @@ public sealed class AbstractCacheTests
     public void A_build_renders_every_file_as_a_page_rendered_on_its_own_does()
     {
         using var site = TestSite.Create(Site);
-        var built = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        var session = Session(site);
-        session.RenderAll(new StageClock(), file =>
-        {
-            lock (built)
-            {
-                built[file.Path] = file.Content.ToArray();
-            }
-
-            file.Bytes.Release();
-        });
+        // SiteBuilder.Render is a build's RenderAll kept in memory.
+        var rendered = SiteBuilder.Render(new BuildOptions { SiteDirectory = site.Root });
+        Assert.True(rendered.Succeeded);
+        var built = rendered.Files.ToDictionary(f => f.Path, f => f.Content.ToArray(), StringComparer.Ordinal);
 
         var alone = Session(site);
         Assert.NotEmpty(built);
@@ -155,11 +144,9 @@ public sealed class AbstractCacheTests
 
     private static ContentGraph Resolve(TestSite site)
     {
-        var diagnostics = new DiagnosticBag();
-        var config = SiteConfigLoader.Load(site.Root, diagnostics, null);
-        var graph = ContentResolver.Resolve(config, ContentLoader.Load(site.Root, diagnostics), diagnostics);
-        Assert.False(diagnostics.HasErrors);
-        return graph;
+        var checkedSite = site.Check();
+        Assert.True(checkedSite.Succeeded);
+        return checkedSite.Graph!;
     }
 
     private static SiteSession Session(TestSite site) =>
